@@ -1,4 +1,4 @@
-"""The repository keeps the shape its users rely on: eleven guides, one test command, pinned tools."""
+"""The repository keeps the shape its users rely on: eleven guides, one test command."""
 
 from __future__ import annotations
 
