@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib.machinery
 import os
 import subprocess
+import sys
+import types
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from skillkit import cli
+from skillkit.dist import upload_check
 from skillkit.dist.layout import SKILL_NAME
 
 Runner = Callable[..., Any]
@@ -181,3 +187,64 @@ def test_bad_output_and_source_exit_2(skillkit: Runner, skill_source: Path, tmp_
     assert missing.code == 2
     assert "source folder does not exist" in missing.err
     assert "Traceback" not in folder.err + suffix.err + missing.err
+
+
+def test_links_inside_the_root_ship_as_files_and_others_are_reported(
+    skillkit: Runner, skill_source: Path, tmp_path: Path
+) -> None:
+    (skill_source / "shared.md").write_text("# Shared\n", encoding="utf-8")
+    (skill_source / "resources" / "shared.md").symlink_to(skill_source / "shared.md")
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Outside\n", encoding="utf-8")
+    (skill_source / "resources" / "outside.md").symlink_to(outside)
+    output = tmp_path / "skill.zip"
+
+    result = skillkit("package", "--source", skill_source, "--output", output)
+
+    assert result.code == 0, result.err
+    assert f"{skill_source.resolve() / 'resources/outside.md'}: symbolic link left out" in (
+        result.err
+    )
+    with zipfile.ZipFile(output) as archive:
+        assert archive.read(f"{TOP}resources/shared.md") == b"# Shared\n"
+        assert f"{TOP}resources/outside.md" not in archive.namelist()
+
+
+class _FakeValidator:
+    """Stands in for skillkit.validate.command: records the folder it was given."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+        self.seen: list[Path] = []
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("path")
+
+    def run(self, args: argparse.Namespace) -> int:
+        folder = Path(args.path)
+        self.seen.append(folder)
+        assert (folder / "SKILL.md").is_file()
+        return self.code
+
+
+@pytest.mark.parametrize("code", [0, 1])
+def test_the_project_validator_runs_on_the_staged_folder_when_present(
+    skillkit: Runner, skill_source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    fake = _FakeValidator(code)
+    module = types.ModuleType("fake_project_validator")
+    module.__spec__ = importlib.machinery.ModuleSpec("fake_project_validator", None)
+    module.add_arguments = fake.add_arguments  # type: ignore[attr-defined]
+    module.run = fake.run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_project_validator", module)
+    monkeypatch.setattr(upload_check, "PROJECT_VALIDATOR", "fake_project_validator")
+    monkeypatch.setitem(cli.COMMANDS, "validate", ("fake_project_validator", "fake"))
+    output = tmp_path / "skill.zip"
+
+    result = skillkit("package", "--source", skill_source, "--output", output)
+
+    assert result.code == code
+    assert [folder.name for folder in fake.seen] == [SKILL_NAME]
+    assert output.exists() == (code == 0)
+    if code:
+        assert "'skillkit validate' found problems (exit 1)" in result.err

@@ -271,6 +271,8 @@ def test_the_plugin_uses_the_single_skill_layout() -> None:
 def test_the_root_skill_is_named_like_the_plugin() -> None:
     skill_md = REPO_ROOT / "SKILL.md"
     if not skill_md.is_file():
-        pytest.skip("SKILL.md is not in this checkout yet: the bundle is written separately")
+        pytest.skip(
+            "no SKILL.md at the repository root, so there is no bundle to install or package"
+        )
     front_matter, _body = parse_frontmatter(skill_md.read_text(encoding="utf-8"))
     assert front_matter["name"] == _load("plugin.json")["name"]

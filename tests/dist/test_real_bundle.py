@@ -18,7 +18,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(
     not (REPO_ROOT / "SKILL.md").is_file(),
-    reason="SKILL.md is not in this checkout yet: the bundle is written separately",
+    reason="no SKILL.md at the repository root, so there is no bundle to install or package",
 )
 
 

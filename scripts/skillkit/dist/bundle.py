@@ -23,6 +23,12 @@ class Bundle:
     skipped: tuple[str, ...]  # symbolic links left out, relative paths
 
 
+def _shippable_link(root: Path, path: Path) -> bool:
+    """A link to a regular file inside the skill root ships as that file's content."""
+    target = path.resolve()
+    return target.is_file() and target.is_relative_to(root.resolve())
+
+
 def _walk(root: Path, top: Path) -> tuple[list[BundleFile], list[str]]:
     files: list[BundleFile] = []
     skipped: list[str] = []
@@ -41,7 +47,7 @@ def _walk(root: Path, top: Path) -> tuple[list[BundleFile], list[str]]:
             relative = PurePosixPath(path.relative_to(root).as_posix())
             if is_junk_file(relative):
                 continue
-            if path.is_symlink():
+            if path.is_symlink() and not _shippable_link(root, path):
                 skipped.append(relative.as_posix())
                 continue
             files.append(BundleFile(relative.as_posix(), path))
@@ -49,12 +55,13 @@ def _walk(root: Path, top: Path) -> tuple[list[BundleFile], list[str]]:
 
 
 def read_bundle(root: Path) -> Bundle:
-    """Every file under the runtime paths, minus junk; symbolic links are reported, not followed."""
+    """Every file under the runtime paths, minus junk. Links to files inside the root ship as
+    copies; other links (folders, or anything outside the root) are left out and reported."""
     files: list[BundleFile] = []
     skipped: list[str] = []
     for entry in RUNTIME_PATHS:
         path = root / entry
-        if path.is_symlink():
+        if path.is_symlink() and not _shippable_link(root, path):
             skipped.append(entry)
         elif path.is_file():
             files.append(BundleFile(entry, path))
