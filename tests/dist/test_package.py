@@ -66,6 +66,7 @@ def test_package_writes_the_zip_with_one_top_level_folder(
     assert result.code == 0, result.err
     output = skill_source.resolve() / "dist" / f"{SKILL_NAME}.zip"
     assert f"{output}: 3 files" in result.out
+    assert oct(output.stat().st_mode & 0o777) == oct(0o644)
     with zipfile.ZipFile(output) as archive:
         assert archive.namelist() == FIXTURE_ENTRIES
         assert archive.read(f"{TOP}resources/domain-layer.md") == b"# Domain\n\nEntities.\n"

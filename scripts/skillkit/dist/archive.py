@@ -58,6 +58,7 @@ def write_zip(folder: Path, output: Path, top: str) -> int:
                 else:
                     archive.writestr(_entry(name, FILE_MODE), path.read_bytes())
                     files += 1
+        Path(temporary).chmod(0o644)  # mkstemp makes it private; the zip is for sharing
         Path(temporary).replace(output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
