@@ -85,7 +85,11 @@ def _swap_in(staging: Path, target: Path) -> None:
         return
     retired = target.with_name(f"{staging.name}.old")
     target.rename(retired)
-    staging.rename(target)
+    try:
+        staging.rename(target)
+    except BaseException:
+        retired.rename(target)  # put the previous install back
+        raise
     _remove(retired)
 
 
@@ -114,7 +118,8 @@ def _refusal(target: Path, record: InstallRecord | None, reference: Path | None)
 def install(bundle: Bundle, target: Path, mode: Mode, force: bool) -> Outcome:
     record = InstallRecord(SKILL_NAME, mode, str(bundle.root), expected_entries(bundle, mode))
     present = target.exists() or target.is_symlink()
-    previous = read_record(target) if present and target.is_dir() else None
+    ours = present and target.is_dir() and not target.is_symlink()
+    previous = read_record(target) if ours else None
     if present:
         refusal = _refusal(target, previous, bundle.root)
         if refusal is not None and not force:
