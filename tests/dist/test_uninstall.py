@@ -64,8 +64,7 @@ def test_hand_edited_install_is_kept_unless_forced(
 
     assert refused.code == 1
     assert "was edited by hand since skillkit installed it" in refused.err
-    assert "M SKILL.md" in refused.err
-    assert "+edited" in refused.err
+    assert "M SKILL.md (changed since it was installed)" in refused.err
     assert (user_target / "SKILL.md").read_text(encoding="utf-8") == "edited\n"
 
     forced = skillkit("uninstall", "--scope", "user", "--force")

@@ -41,7 +41,9 @@ def _text(path: Path) -> list[str] | None:
 
 
 def _file_diff(relative: str, installed: Path, reference: Path | None) -> list[str]:
-    ours = _text(reference) if reference is not None else None
+    if reference is None:
+        return [f"  M {relative} (changed since it was installed)"]
+    ours = _text(reference)
     theirs = _text(installed)
     if ours is None or theirs is None:
         return [f"  M {relative} (not comparable as text)"]

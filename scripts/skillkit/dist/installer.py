@@ -116,7 +116,10 @@ def _refusal(target: Path, record: InstallRecord | None, reference: Path | None)
 
 
 def install(bundle: Bundle, target: Path, mode: Mode, force: bool) -> Outcome:
-    record = InstallRecord(SKILL_NAME, mode, str(bundle.root), expected_entries(bundle, mode))
+    # A copy records no source path: a project install is committed, and a path from one machine
+    # means nothing (and tells too much) on another.
+    source = str(bundle.root) if mode == "link" else None
+    record = InstallRecord(SKILL_NAME, mode, source, expected_entries(bundle, mode))
     present = target.exists() or target.is_symlink()
     ours = present and target.is_dir() and not target.is_symlink()
     previous = read_record(target) if ours else None
@@ -149,7 +152,7 @@ def uninstall(target: Path, force: bool) -> Outcome:
     if not (target.exists() or target.is_symlink()):
         return Outcome(Status.ABSENT, target)
     record = read_record(target) if target.is_dir() and not target.is_symlink() else None
-    reference = Path(record.source) if record is not None else None
+    reference = Path(record.source) if record is not None and record.source else None
     refusal = _refusal(target, record, reference)
     if refusal is not None and not force:
         return refusal

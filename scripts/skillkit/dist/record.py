@@ -22,7 +22,7 @@ Mode = Literal["copy", "link"]
 class InstallRecord:
     skill: str
     mode: Mode
-    source: str
+    source: str | None  # the linked skill root; None for a copy, which may be committed and shared
     entries: dict[str, str]  # relative path -> fingerprint
 
     def to_json(self) -> str:
@@ -48,9 +48,10 @@ def read_record(folder: Path) -> InstallRecord | None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     entries = data.get("entries")
-    fields = (data.get("skill"), data.get("source"))
+    source = data.get("source")
     if (
-        not all(isinstance(value, str) for value in fields)
+        not isinstance(data.get("skill"), str)
+        or not (source is None or isinstance(source, str))
         or data.get("mode") not in ("copy", "link")
         or not isinstance(entries, dict)
         or not all(isinstance(k, str) and isinstance(v, str) for k, v in entries.items())
@@ -59,7 +60,7 @@ def read_record(folder: Path) -> InstallRecord | None:
     return InstallRecord(
         skill=cast(str, data["skill"]),
         mode=cast(Mode, data["mode"]),
-        source=cast(str, data["source"]),
+        source=source,
         entries=cast(dict[str, str], entries),
     )
 
