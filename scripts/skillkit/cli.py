@@ -17,9 +17,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("skillkit.validate.command", "check a skill folder: front matter, links, budgets"),
     "snippets": ("skillkit.snippets.command", "extract and prove every code block"),
     "example": ("skillkit.example.command", "export the reference service as a starter project"),
-    "install": ("skillkit.dist.install_command", "install the skill where Claude Code finds it"),
-    "uninstall": ("skillkit.dist.uninstall_command", "remove an installed copy of the skill"),
-    "package": ("skillkit.dist.package_command", "write the upload zip to dist/"),
+    "install": (
+        "skillkit.distribution.install_command",
+        "install the skill where Claude Code finds it",
+    ),
+    "uninstall": (
+        "skillkit.distribution.uninstall_command",
+        "remove an installed copy of the skill",
+    ),
+    "package": ("skillkit.distribution.package_command", "write the upload zip to dist/"),
 }
 
 
