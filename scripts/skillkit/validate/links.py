@@ -20,8 +20,11 @@ _EDITOR_HOSTS = ("vscode-resource", "vscode-cdn", "vscode-webview")
 DocumentLoader = Callable[[Path], Document]
 
 
-def check(document: Document, folder: Path, load: DocumentLoader) -> list[Finding]:
-    checker = _LinkChecker(document, folder, load)
+def check(
+    document: Document, folder: Path, load: DocumentLoader, skill_name: str = ""
+) -> list[Finding]:
+    """Findings for the document's links; `skill_name` helps turn editor URLs into fixes."""
+    checker = _LinkChecker(document, folder, load, skill_name)
     return [finding for link in document.links if (finding := checker.check(link)) is not None]
 
 
@@ -71,6 +74,7 @@ class _LinkChecker:
     document: Document
     folder: Path
     load: DocumentLoader
+    skill_name: str
 
     def finding(self, link: Link, rule: str, message: str, fix: str) -> Finding:
         return Finding(self.document.path, link.line, rule, message, fix)
@@ -125,8 +129,8 @@ class _LinkChecker:
             candidate = self.folder.joinpath(*segments[start:])
             if candidate.exists():
                 return f"link it relative to this file: {self.relative(candidate)}"
-        if self.folder.name in segments:
-            tail = segments[segments.index(self.folder.name) + 1 :]
+        for name in (self.folder.name, self.skill_name):
+            tail = segments[segments.index(name) + 1 :] if name in segments else []
             if tail:
                 meant = self.relative(self.folder.joinpath(*tail))
                 return f"link it relative to this file: {meant} (that file does not exist yet)"

@@ -53,9 +53,11 @@ def validate(folder: Path, settings: Settings) -> Result:
     linked_markdown = sorted(
         path for path in linked if path.suffix.lower() == ".md" and path.is_file()
     )
+    name = front.data.get("name")
+    skill_name = name.strip() if isinstance(name, str) else ""
     for path in dict.fromkeys([skill_md, *shipped, *linked_markdown]):
         parsed = documents(path)
-        findings += links.check(parsed, folder, documents)
+        findings += links.check(parsed, folder, documents, skill_name)
         findings += line_endings.check(path, parsed.text)
         if path != skill_md:
             findings += toc.check(parsed)

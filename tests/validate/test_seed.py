@@ -1,0 +1,44 @@
+"""The original seed SKILL.md: the checks the official validator misses all fire."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
+    from conftest import Outcome
+
+SEED = Path("/work/shared/seed/backend-python-dev-guidelines.seed.md")
+
+
+@pytest.fixture
+def seed_skill(tmp_path: Path) -> Path:
+    if not SEED.exists():
+        pytest.skip(f"the seed is not on this machine ({SEED})")
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    shutil.copyfile(SEED, folder / "SKILL.md")
+    return folder
+
+
+def test_seed_findings(seed_skill: Path, validate: Callable[..., Outcome]) -> None:
+    outcome = validate(seed_skill, "--max-lines", "200", "--json")
+    assert outcome.code == 1
+    report = outcome.report()
+    rules = Counter(item["rule"] for item in report["findings"])
+    assert rules == {
+        "links/local-url": 24,
+        "frontmatter/name-folder-mismatch": 1,
+        "budget/lines": 1,
+        "budget/tokens": 1,
+    }
+    assert report["skill_md"]["lines"] > 500
+    assert report["skill_md"]["tokens"] > 5000
+    fixes = {item["fix"] for item in report["findings"] if item["rule"] == "links/local-url"}
+    assert "link it relative to this file: resources/domain-layer.md" in " ".join(fixes)
+    assert ("budget/lines", "SKILL.md", 201) in outcome.places()
