@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from skillkit.validate import config
+from skillkit.validate.rules import RULES
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
     from conftest import Outcome
@@ -53,3 +55,11 @@ def test_installed_layout_passes_every_rule(
             shutil.copy2(source, installed / name)
     outcome = validate(installed, "--max-lines", "200")
     assert outcome.code == 0, outcome.out
+
+
+def test_readme_documents_every_rule() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### The bundle validator")
+    section = readme[start : readme.index("\n### ", start + 1)]
+    documented = set(re.findall(r"^\| `([a-z]+/[a-z-]+)` \|", section, flags=re.MULTILINE))
+    assert documented == set(RULES)
