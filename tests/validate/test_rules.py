@@ -50,6 +50,7 @@ CASES: dict[str, tuple[set[tuple[str, str, int]], set[str]]] = {
         },
         set(),
     ),
+    "links-undefined-reference": ({("links/undefined-reference", "SKILL.md", 9)}, set()),
     "reach-not-linked": ({("reach/not-linked", "resources/details.md", 1)}, set()),
     "toc-missing": ({("toc/missing", "resources/long.md", 1)}, set()),
     "toc-incomplete": ({("toc/incomplete", "resources/long.md", 82)}, set()),

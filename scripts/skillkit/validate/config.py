@@ -44,9 +44,11 @@ def load(skill_folder: Path) -> Settings:
         return Settings()
     try:
         document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         raise BadInput(f"cannot read it as TOML ({error}); fix the file", file=pyproject) from error
-    table = document.get("tool", {}).get("skillkit", {}).get("validate")
+    tool = document.get("tool")
+    skillkit = tool.get("skillkit") if isinstance(tool, dict) else None
+    table = skillkit.get("validate") if isinstance(skillkit, dict) else None
     if table is None:
         return Settings()
     return _from_table(table, pyproject)

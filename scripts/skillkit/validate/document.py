@@ -12,6 +12,8 @@ from markdown_it.token import Token
 from skillkit.validate.slugs import SlugCounter
 
 _HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+# `[text][label]` or `[text][]` left as text: markdown-it found no `[label]: target` for it.
+_UNRESOLVED_REFERENCE = re.compile(r"(?<![\w\]])\[([^\[\]]+)\]\[([^\[\]]*)\]")
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -46,6 +48,8 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     lists: list[LinkList] = field(default_factory=list)
     html_ids: set[str] = field(default_factory=set)
+    # Reference-style links whose label has no definition; `target` holds the label.
+    undefined_references: list[Link] = field(default_factory=list)
 
     @property
     def line_count(self) -> int:
@@ -130,6 +134,11 @@ def _inline_links(token: Token, document: Document) -> list[Link]:
             links.append(Link(str(child.attrs.get("src", "")), line))
         elif child.type == "html_inline":
             links += _html_links(child.content, line, document)
+        elif child.type == "text":
+            document.undefined_references += [
+                Link(match.group(2) or match.group(1), line)
+                for match in _UNRESOLVED_REFERENCE.finditer(child.content)
+            ]
     return links
 
 

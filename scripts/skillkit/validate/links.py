@@ -25,7 +25,16 @@ def check(
 ) -> list[Finding]:
     """Findings for the document's links; `skill_name` helps turn editor URLs into fixes."""
     checker = _LinkChecker(document, folder, load, skill_name)
-    return [finding for link in document.links if (finding := checker.check(link)) is not None]
+    findings = [finding for link in document.links if (finding := checker.check(link)) is not None]
+    return findings + [
+        checker.finding(
+            reference,
+            "links/undefined-reference",
+            f"reference [{reference.target}] has no definition, so it renders as plain text",
+            f"add a line `[{reference.target}]: path/to/file.md` or write an inline link",
+        )
+        for reference in document.undefined_references
+    ]
 
 
 def local_targets(document: Document, folder: Path) -> set[Path]:

@@ -35,6 +35,9 @@ RULES: dict[str, str] = {
     "links/backslash": "a backslash in a link path (use forward slashes)",
     "links/outside-skill": "a relative link that leaves the skill folder (not shipped with it)",
     "links/broken-file": "a relative link to a file or folder that does not exist",
+    "links/undefined-reference": (
+        "a reference-style link `[text][label]` whose label is never defined"
+    ),
     "links/broken-anchor": "a `#fragment` that matches no heading (GitHub-style slug) or HTML id",
     "reach/not-linked": "a markdown file that SKILL.md does not link directly (one level deep)",
     "toc/missing": "a reference file over 100 lines without a table of contents near the top",

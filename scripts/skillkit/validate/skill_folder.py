@@ -23,7 +23,11 @@ def locate(path: Path) -> Path:
             raise BadInput(f"{path}: is a file; give the skill folder (the one holding SKILL.md)")
         path = path.parent
     folder = path.resolve()
-    names = {entry.name for entry in folder.iterdir()}
+    try:
+        names = {entry.name for entry in folder.iterdir()}
+    except OSError as error:
+        message = f"{path}: cannot list the folder ({error.strerror}); check its permissions"
+        raise BadInput(message) from error
     if SKILL_FILE not in names:
         cased = sorted(name for name in names if name.lower() == SKILL_FILE.lower())
         if cased:
@@ -37,7 +41,10 @@ def locate(path: Path) -> Path:
 
 def read_text(path: Path) -> str:
     """Read a file as strict UTF-8, keeping its line endings as they are."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"cannot read the file ({error.strerror}); check it", file=path) from error
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
