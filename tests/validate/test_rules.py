@@ -10,6 +10,8 @@ import pytest
 
 from skillkit.validate.rules import RULES
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
     from conftest import Outcome
 
@@ -57,6 +59,7 @@ CASES: dict[str, tuple[set[tuple[str, str, int]], set[str]]] = {
     "budget-lines": ({("budget/lines", "SKILL.md", 9)}, set()),
     "budget-tokens": ({("budget/tokens", "SKILL.md", 9)}, set()),
     "budget-description": ({("budget/description", "SKILL.md", 3)}, set()),
+    "format-crlf": ({("format/crlf", "SKILL.md", 1)}, set()),
 }
 
 Stage = Callable[[str], Path]
@@ -79,18 +82,21 @@ def test_clean_skill_passes(case: str, stage: Stage, validate: Validate) -> None
     assert "no findings" in outcome.out
 
 
-def test_crlf_line_endings_are_reported(stage: Stage, validate: Validate) -> None:
+def test_crlf_in_a_guide_is_reported_at_its_first_line(stage: Stage, validate: Validate) -> None:
     folder = stage("valid-skill")
     guide = folder / "resources" / "guide.md"
-    guide.write_bytes(guide.read_bytes().replace(b"\n", b"\r\n"))
+    guide.write_bytes(guide.read_bytes().replace(b"ps.\n", b"ps.\r\n"))
     outcome = validate(folder, "--json")
-    assert outcome.code == 1
-    assert outcome.places() == {("format/crlf", "resources/guide.md", 1)}
+    assert outcome.places() == {("format/crlf", "resources/guide.md", 5)}
+
+
+def test_the_crlf_fixture_kept_its_line_endings() -> None:
+    assert b"\r\n" in (FIXTURES / "format-crlf" / "SKILL.md").read_bytes()
 
 
 def test_every_rule_has_a_fixture_that_trips_it() -> None:
     tripped = {rule for expected, _ in CASES.values() for rule, _, _ in expected}
-    assert set(RULES) - tripped == {"format/crlf"}  # written by the test above: git keeps LF
+    assert tripped == set(RULES)
 
 
 def test_text_output_names_file_line_rule_and_fix(stage: Stage, validate: Validate) -> None:
