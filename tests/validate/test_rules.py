@@ -108,3 +108,29 @@ def test_text_output_names_file_line_rule_and_fix(stage: Stage, validate: Valida
         "fix the path (relative to this file) or add the file"
     )
     assert "anthropic-tokenizer" in outcome.out
+
+
+# target -> the rule it trips (None: a fine link); each is appended as line 22 of valid-skill.
+ODD_TARGETS: dict[str, str | None] = {
+    "http://[unclosed/x": None,  # not a valid URL, and web links are not followed anyway
+    "<C:\\Users\\me\\guide.md>": "links/absolute-path",
+    "~/notes.md": "links/absolute-path",
+    "vscode-resource:/x/y.md": "links/local-url",
+    "mailto:someone@example.com": None,
+    "#": None,
+    "resources/guide.md#": None,
+    "resources/": None,
+    "%zz.md": "links/broken-file",
+    "resources/guide.md?plain=1#setup-and-run": None,
+    "resources/guide.md?plain=1#nope": "links/broken-anchor",
+}
+
+
+@pytest.mark.parametrize("target", sorted(ODD_TARGETS))
+def test_odd_link_targets(target: str, stage: Stage, validate: Validate) -> None:
+    folder = stage("valid-skill")
+    skill_md = folder / "SKILL.md"
+    skill_md.write_text(skill_md.read_text() + f"\n[odd]({target})\n")
+    outcome = validate(folder, "--json")
+    rule = ODD_TARGETS[target]
+    assert outcome.places() == (set() if rule is None else {(rule, "SKILL.md", 22)})

@@ -41,13 +41,12 @@ def local_targets(document: Document, folder: Path) -> set[Path]:
     """The files inside the skill folder that a document links to, resolved."""
     targets: set[Path] = set()
     for link in document.links:
-        parts = urlsplit(link.target)
-        path = unquote(parts.path)
-        if parts.scheme or parts.netloc or not path or path.startswith(("/", "~")):
+        target = _Target.of(link.target.strip())
+        if target.scheme or target.host or not target.path or target.is_absolute_path:
             continue
-        target = (document.path.parent / path).resolve()
-        if "\\" not in path and target.is_relative_to(folder):
-            targets.add(target)
+        path = (document.path.parent / target.path).resolve()
+        if "\\" not in target.path and path.is_relative_to(folder):
+            targets.add(path)
     return targets
 
 
@@ -64,7 +63,10 @@ class _Target:
     def of(cls, raw: str) -> _Target:
         if _WINDOWS_DRIVE.match(unquote(raw)):
             return cls("", "", unquote(raw), "")
-        parts = urlsplit(raw)
+        try:
+            parts = urlsplit(raw)
+        except ValueError:  # e.g. an unclosed `[` in a host: not a URL, so a path that won't exist
+            return cls("", "", unquote(raw), "")
         return cls(parts.scheme.lower(), parts.netloc, unquote(parts.path), unquote(parts.fragment))
 
     @property
