@@ -83,6 +83,7 @@ def _without_front_matter(text: str) -> str:
 
 def parse(path: Path, text: str) -> Document:
     document = Document(path=path, text=text)
+    source_lines = text.splitlines(keepends=True)
     tokens = _MARKDOWN.parse(_without_front_matter(text))
     slugs = SlugCounter()
     list_depth = 0
@@ -99,7 +100,7 @@ def parse(path: Path, text: str) -> Document:
                 last = list_links[-1].line if list_links else list_start
                 document.lists.append(LinkList(list_start, last, tuple(list_links)))
         elif token.type == "inline":
-            links = _inline_links(token, document)
+            links = _inline_links(token, source_lines, document)
             document.links += links
             if list_depth:
                 list_links += links
@@ -121,13 +122,22 @@ def _first_line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
-def _inline_links(token: Token, document: Document) -> list[Link]:
-    """Links of one inline run, each on its own source line (soft and hard breaks counted)."""
-    line = _first_line(token)
+def _inline_links(token: Token, source_lines: list[str], document: Document) -> list[Link]:
+    """Links of one inline run, each with its source line.
+
+    Line breaks are found by walking the block's source: soft and hard breaks move to the next
+    line, and a code span moves past its closing backticks (its own line breaks are not tokens).
+    """
+    first = _first_line(token)
+    source = "".join(source_lines[first - 1 : token.map[1]] if token.map else source_lines)
+    cursor = 0
     links: list[Link] = []
     for child in token.children or []:
+        line = first + source.count("\n", 0, cursor)
         if child.type in {"softbreak", "hardbreak"}:
-            line += 1
+            cursor = source.find("\n", cursor) + 1 or cursor
+        elif child.type == "code_inline":
+            cursor = _after_code_span(source, cursor, child.markup)
         elif child.type == "link_open":
             links.append(Link(str(child.attrs.get("href", "")), line))
         elif child.type == "image":
@@ -140,6 +150,12 @@ def _inline_links(token: Token, document: Document) -> list[Link]:
                 for match in _UNRESOLVED_REFERENCE.finditer(child.content)
             ]
     return links
+
+
+def _after_code_span(source: str, cursor: int, fence: str) -> int:
+    opening = source.find(fence, cursor)
+    closing = source.find(fence, opening + len(fence)) if opening >= 0 else -1
+    return closing + len(fence) if closing >= 0 else cursor
 
 
 def _html_links(html: str, line: int, document: Document) -> list[Link]:
