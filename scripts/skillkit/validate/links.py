@@ -129,7 +129,8 @@ class _LinkChecker:
             return None
         where = "this file" if path == here else self.relative(path)
         close = sorted(a for a in anchors if target.fragment in a or a in target.fragment)
-        fix = f"did you mean #{close[0]}?" if close else "link a heading's GitHub-style slug"
+        known = ", ".join(f"#{anchor}" for anchor in sorted(anchors)[:6]) or "none"
+        fix = f"did you mean #{close[0]}?" if close else f"link one of its anchors ({known})"
         message = f"#{target.fragment} matches no heading in {where}"
         return self.finding(link, "links/broken-anchor", message, fix)
 
