@@ -1,4 +1,4 @@
-"""The original seed SKILL.md: the checks the official validator misses all fire."""
+"""A real SKILL.md that `agentskills validate` accepts: editor links, too long, wrong folder."""
 
 from __future__ import annotations
 
