@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -42,3 +44,14 @@ def test_seed_findings(seed_skill: Path, validate: Callable[..., Outcome]) -> No
     fixes = {item["fix"] for item in report["findings"] if item["rule"] == "links/local-url"}
     assert "link it relative to this file: resources/domain-layer.md" in " ".join(fixes)
     assert ("budget/lines", "SKILL.md", 201) in outcome.places()
+
+
+def test_agentskills_accepts_what_we_refuse(
+    seed_skill: Path, validate: Callable[..., Outcome]
+) -> None:
+    folder = seed_skill.rename(seed_skill.parent / "backend-python-dev-guidelines")
+    agentskills = Path(sys.executable).parent / "agentskills"
+    done = subprocess.run([agentskills, "validate", folder], capture_output=True, check=False)
+    assert done.returncode == 0
+    outcome = validate(folder, "--json")
+    assert outcome.rules() == {"links/local-url", "budget/lines", "budget/tokens"}
