@@ -1,0 +1,152 @@
+"""Fixtures for the site tests: the real bundle, strict builds of it (or of a damaged copy), and a
+local server for the built site."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+SITE_SOURCES = REPO_ROOT / "site-src"
+GUIDES = (
+    "clean-architecture",
+    "domain-layer",
+    "application-layer",
+    "api-layer",
+    "repository-pattern",
+    "validation-patterns",
+    "observability",
+    "configuration",
+    "async-and-errors",
+    "testing-guide",
+    "complete-examples",
+)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip outside CI; in CI a missing prerequisite is a failure."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: this must run)")
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+
+def _build(config_file: Path, bundle: Path, site: Path) -> Build:
+    env = {**os.environ, "SKILL_BUNDLE_ROOT": str(bundle), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["-f", str(config_file), "-d", str(site)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def bundle_root() -> Path:
+    """The real bundle at the repository root."""
+    missing = [p for p in ("SKILL.md", "resources") if not (REPO_ROOT / p).exists()]
+    if missing:
+        skip_or_fail(f"the bundle is not in this checkout ({', '.join(missing)} missing)")
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(bundle_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real bundle, built with the real mkdocs.yml in strict mode."""
+    build = _build(MKDOCS_YML, bundle_root, tmp_path_factory.mktemp("site") / "site")
+    assert build.returncode == 0, f"strict build failed:\n{build.log}"
+    return build.site
+
+
+@pytest.fixture
+def bundle_copy(bundle_root: Path, tmp_path: Path) -> Path:
+    """A copy of the bundle (SKILL.md, resources/) a test may damage."""
+    copy = tmp_path / "bundle"
+    copy.mkdir()
+    shutil.copy2(bundle_root / "SKILL.md", copy / "SKILL.md")
+    shutil.copytree(bundle_root / "resources", copy / "resources")
+    return copy
+
+
+@pytest.fixture
+def config_copy(tmp_path: Path) -> Path:
+    """A copy of mkdocs.yml and site-src/ a test may change; returns the mkdocs.yml copy."""
+    folder = tmp_path / "config"
+    shutil.copytree(SITE_SOURCES, folder / SITE_SOURCES.name)
+    shutil.copy2(MKDOCS_YML, folder / MKDOCS_YML.name)
+    return folder / MKDOCS_YML.name
+
+
+BuildFn = Callable[..., Build]
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> BuildFn:
+    """Build ``bundle`` in strict mode with ``config`` (the real mkdocs.yml by default)."""
+
+    def build(bundle: Path, config: Path = MKDOCS_YML) -> Build:
+        return _build(config, bundle, tmp_path / "out")
+
+    return build
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at an ephemeral port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def guides() -> tuple[str, ...]:
+    """The eleven guides of the bundle, in reading order."""
+    return GUIDES
+
+
+@pytest.fixture(scope="session")
+def bundle_pages(bundle_root: Path) -> dict[str, str]:
+    """Source of every page, keyed by its path in the bundle, home page first."""
+    paths = ["SKILL.md", *(f"resources/{name}.md" for name in GUIDES)]
+    return {path: (bundle_root / path).read_text(encoding="utf-8") for path in paths}
+
+
+@pytest.fixture(scope="session")
+def page_titles(bundle_pages: dict[str, str]) -> dict[str, str]:
+    """The H1 of every page (its first line starting with '# ')."""
+    return {
+        path: next(line[2:].strip() for line in source.splitlines() if line.startswith("# "))
+        for path, source in bundle_pages.items()
+    }
