@@ -16,10 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 SITE_SOURCES = REPO_ROOT / "site-src"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 GUIDES = (
     "clean-architecture",
     "domain-layer",
@@ -53,8 +62,11 @@ class Build:
     site: Path
 
 
-def _build(config_file: Path, bundle: Path, site: Path) -> Build:
+def _build(config_file: Path, bundle: Path, site: Path, site_url: str | None = None) -> Build:
     env = {**os.environ, "SKILL_BUNDLE_ROOT": str(bundle), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["-f", str(config_file), "-d", str(site)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -116,14 +128,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 at an ephemeral port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def served_site(bundle_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where ``site_url`` serves from (built for that address: instant navigation needs it)."""
+    return tmp_path_factory.mktemp("served") / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(bundle_root: Path, served_site: Path) -> Iterator[str]:
+    """The real bundle, built for and served on 127.0.0.1 at an ephemeral port."""
+    served_site.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(served_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build = _build(MKDOCS_YML, bundle_root, served_site, site_url=url)
+    assert build.returncode == 0, f"strict build failed:\n{build.log}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield url
     finally:
         server.shutdown()
         server.server_close()
@@ -150,3 +172,29 @@ def page_titles(bundle_pages: dict[str, str]) -> dict[str, str]:
         path: next(line[2:].strip() for line in source.splitlines() if line.startswith("# "))
         for path, source in bundle_pages.items()
     }
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    executable = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    if not executable.is_file():
+        skip_or_fail(
+            f"no Chromium at {executable} (install Debian's chromium or set CHROMIUM_PATH)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests save screenshots: $SITE_SCREENSHOTS, else a temporary folder."""
+    chosen = os.environ.get("SITE_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nsite screenshots: {folder}")
+    return folder
