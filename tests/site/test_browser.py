@@ -11,12 +11,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, ViewportSize, expect
 
 pytestmark = pytest.mark.browser
 
 LOCAL_HOST = "127.0.0.1"
-VIEWPORT = {"width": 1280, "height": 800}  # wide enough for Material's navigation sidebar
+VIEWPORT: ViewportSize = {
+    "width": 1280,
+    "height": 800,
+}  # wide enough for Material's navigation sidebar
 
 # Paragraphs that hold a fence marker outside inline code, or are one multi-line code span:
 # what a fence that the renderer rejected turns into.
