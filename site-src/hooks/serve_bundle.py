@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -57,3 +59,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for guide in sorted((root / GUIDES_DIR).glob("*.md")):
         files.append(_bundle_file(root, f"{GUIDES_DIR}/{guide.name}", config))
     return files
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
+    """`mkdocs serve` watches docs_dir only: also rebuild when a page of the bundle changes."""
+    root = bundle_root(config)
+    server.watch(str(root / HOME_PAGE))
+    server.watch(str(root / GUIDES_DIR))
