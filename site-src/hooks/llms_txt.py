@@ -10,6 +10,7 @@ All of it comes from the same source files as the HTML pages.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,8 @@ from mkdocs.structure.pages import Page
 _pages: list[Page] = []
 
 PROSE_SKIP = ("#", ">", "-", "*", "|", "<", "```", "~~~", "===", "1.")
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -37,16 +40,34 @@ def _front_matter(source: str) -> dict[str, object]:
     return loaded if isinstance(loaded, dict) else {}
 
 
+def _body(source: str) -> str:
+    """The page without its YAML front matter."""
+    if source.startswith("---\n") and (end := source.find("\n---", 4)) > 0:
+        return source[end + 4 :]
+    return source
+
+
+def _title(source: str) -> str:
+    """The page's H1, which is also its title on GitHub."""
+    return next((ln[2:].strip() for ln in _body(source).splitlines() if ln.startswith("# ")), "")
+
+
+def _plain(text: str) -> str:
+    """Markdown inline text as plain text: links by their text, no emphasis or code marks."""
+    return re.sub(r"[*_`]", "", MARKDOWN_LINK.sub(r"\1", text))
+
+
 def _summary(source: str) -> str:
-    """The first line of prose after the front matter and the title."""
-    body = source
-    if source.startswith("---\n"):
-        body = source[source.find("\n---", 4) + 4 :]
-    for line in body.splitlines():
+    """The first sentence of the first paragraph of prose after the title."""
+    paragraph: list[str] = []
+    for line in _body(source).splitlines():
         text = line.strip()
-        if text and not text.startswith(PROSE_SKIP):
-            return text if len(text) <= 200 else text[:197].rstrip() + "..."
-    return ""
+        if paragraph and not text:
+            break
+        if text and (paragraph or not text.startswith(PROSE_SKIP)):
+            paragraph.append(text)
+    first = SENTENCE_END.split(_plain(" ".join(paragraph)), maxsplit=1)[0]
+    return first if len(first) <= 200 else first[:197].rstrip() + "..."
 
 
 def _index(config: MkDocsConfig, sources: list[tuple[Page, str]]) -> str:
@@ -58,13 +79,13 @@ def _index(config: MkDocsConfig, sources: list[tuple[Page, str]]) -> str:
         "",
         "## Skill",
         "",
-        f"- [{home_page.title}]({home_page.file.src_uri}): {_summary(home_source)}",
+        f"- [{_title(home_source)}]({home_page.file.src_uri}): {_summary(home_source)}",
         "",
         "## Guides",
         "",
     ]
     for page, source in sources[1:]:
-        lines.append(f"- [{page.title}]({page.file.src_uri}): {_summary(source)}")
+        lines.append(f"- [{_title(source)}]({page.file.src_uri}): {_summary(source)}")
     return "\n".join(lines) + "\n"
 
 

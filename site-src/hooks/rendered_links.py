@@ -64,7 +64,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
         where = page.relative_to(site)
         for line, link in _parse(page).links:
             parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith("#/"):
+            if parts.scheme or parts.netloc:
                 continue
             target = _target_file(site, page, parts.path, base_path)
             if not target.is_file() or not target.is_relative_to(site):

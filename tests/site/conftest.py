@@ -196,5 +196,13 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chosen = os.environ.get("SITE_SCREENSHOTS")
     folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nsite screenshots: {folder}")
+    _screenshot_dirs.append(folder)
     return folder
+
+
+_screenshot_dirs: list[Path] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for folder in _screenshot_dirs:
+        terminalreporter.write_line(f"site screenshots: {folder}")

@@ -125,11 +125,11 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
             assert not url or "//" not in url, f"{page}: <{tag}> loads {url}"
 
 
-def test_llms_txt_lists_every_page(built_site: Path, bundle_pages: dict[str, str]) -> None:
+def test_llms_txt_lists_every_page(built_site: Path, page_titles: dict[str, str]) -> None:
     index = (built_site / "llms.txt").read_text(encoding="utf-8")
     assert index.startswith("# ")
-    links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", index, flags=re.MULTILINE)
-    assert links == list(bundle_pages)
+    links = re.findall(r"^- \[([^\]]+)\]\(([^)]+)\): \S", index, flags=re.MULTILINE)
+    assert [(path, title) for title, path in links] == list(page_titles.items())
 
 
 def test_markdown_copies_equal_their_sources(
