@@ -200,7 +200,7 @@ def word_in_one_guide(bundle_pages: dict[str, str]) -> tuple[str, str]:
 
 
 def test_search_finds_the_only_guide_with_a_word(
-    page: Page, site_url: str, bundle_pages: dict[str, str], watch: Watch
+    page: Page, site_url: str, bundle_pages: dict[str, str], watch: Watch, screenshot_dir: Path
 ) -> None:
     word, path = word_in_one_guide(bundle_pages)
     page.goto(site_url)
@@ -211,6 +211,7 @@ def test_search_finds_the_only_guide_with_a_word(
     expect(results.first).to_be_visible()
     pages = {urlsplit(href or "").path for href in results.evaluate_all("a => a.map(x => x.href)")}
     assert pages == {urlsplit(page_url(site_url, path)).path}, word
+    page.screenshot(path=screenshot_dir / "search.png")
     # The section that holds the word links with ?h=<word>: the page then marks the word.
     page.locator(f'a.md-search-result__link[href*="h={word}"]').first.click()
     expect(page.locator(".md-content article mark").first).to_be_visible()  # highlight
