@@ -38,6 +38,7 @@ FENCE_OPTIONS: dict[str, re.Pattern[str] | None] = {
     "linenums": RE_LINENUMS,
 }
 QUOTE_PREFIX = re.compile(r"^[ \t>]*")
+INLINE_MARKS = re.compile(r"[`*]")
 REPEAT_SUFFIX = re.compile(r"^(?P<base>.+)_(?P<n>\d+)$")
 
 
@@ -99,8 +100,9 @@ def _unknown_options(header: re.Match[str]) -> list[str]:
     unknown = []
     for option in RE_OPTIONS.finditer(header["options"] or ""):
         key, value = option["key"], option["value"]
-        pattern = FENCE_OPTIONS.get(key, RE_OPTIONS)
-        if key not in FENCE_OPTIONS or value is None or (pattern and not pattern.match(value)):
+        if key not in FENCE_OPTIONS or value is None:
+            unknown.append(option.group(0))  # superfences takes a bare key as key="key"
+        elif (pattern := FENCE_OPTIONS[key]) is not None and not pattern.match(value):
             unknown.append(option.group(0))
     return unknown
 
@@ -121,7 +123,7 @@ def _fence_headers(page: Page) -> None:
         unknown = _unknown_options(header)
         if unknown:
             log.warning(
-                "%s: the fence header %r has options superfences does not know (%s), so the "
+                "%s: the fence header %r has options superfences rejects (%s), so the "
                 "block renders as paragraph text; keep only the language and title=, hl_lines=, "
                 "linenums= (put annotations in an HTML comment on the line before)",
                 _where(page, number),
@@ -173,7 +175,7 @@ def _heading_line(page: Page, title: str) -> int:
     """Line of the last heading whose text is ``title`` (the repeat, not the original)."""
     last = 0
     for number, line in enumerate(page.file.content_string.splitlines(), start=1):
-        if line.startswith("#") and line.lstrip("#").strip().strip("`") == title:
+        if line.startswith("#") and INLINE_MARKS.sub("", line.lstrip("#")).strip() == title:
             last = number
     return last
 
