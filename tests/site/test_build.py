@@ -197,7 +197,7 @@ DEFECTS: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "unknown fence option": (
         lambda b: append(b / "resources/api-layer.md", '\n```python check="run"\nx = 1\n```\n'),
-        'options superfences does not know (check="run")',
+        'options superfences rejects (check="run")',
     ),
     "repeated heading": (
         lambda b: append(b / "resources/api-layer.md", "\n## Again\n\nOne.\n\n## Again\n\nTwo.\n"),
