@@ -4,14 +4,15 @@
   header carries an option it does not know (```` ```python foo="x" ````). Fence headers are
   checked in the markdown with superfences' own patterns, and the HTML is checked for paragraphs
   that still hold a fence marker or are one multi-line code span (what a rejected fence becomes).
-- A repeated heading: GitHub names the second anchor ``x-1``, the site ``x_1``, so a link to it
-  would work in one place only.
+- A heading whose id differs from GitHub's: a repeated heading (GitHub names the second anchor
+  ``x-1``, the site ``x_1``) or a custom ``{#id}``; a link to it would work in one place only.
 
 Each finding is a warning, which ``strict: true`` turns into a failed build.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -39,6 +40,7 @@ FENCE_OPTIONS: dict[str, re.Pattern[str] | None] = {
 }
 QUOTE_PREFIX = re.compile(r"^[ \t>]*")
 INLINE_MARKS = re.compile(r"[`*]")
+NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
 REPEAT_SUFFIX = re.compile(r"^(?P<base>.+)_(?P<n>\d+)$")
 
 
@@ -132,9 +134,9 @@ def _fence_headers(page: Page) -> None:
             )
 
 
-def _fences_as_text(html: str, page: Page) -> None:
+def _fences_as_text(output: str, page: Page) -> None:
     parser = _ParagraphText()
-    parser.feed(html)
+    parser.feed(output)
     shown = [text for text in parser.paragraphs if any(m in text for m in FENCE_MARKERS)]
     for text in shown + parser.code_paragraphs:
         first = text.strip().splitlines()[0]
@@ -154,20 +156,35 @@ def _walk(items: list[AnchorLink]) -> list[AnchorLink]:
     return found
 
 
-def _repeated_headings(page: Page) -> None:
+def github_anchor(title: str) -> str:
+    """The id GitHub gives a heading: lower case, punctuation dropped, each space a hyphen."""
+    return NOT_IN_ANCHOR.sub("", html.unescape(title).strip().lower()).replace(" ", "-")
+
+
+def _heading_anchors(page: Page) -> None:
     anchors = _walk(list(page.toc))
     ids = {anchor.id for anchor in anchors}
     for anchor in anchors:
-        match = REPEAT_SUFFIX.match(anchor.id)
-        if match and match["base"] in ids:
+        where = _where(page, _heading_line(page, html.unescape(anchor.title)))
+        repeat = REPEAT_SUFFIX.match(anchor.id)
+        if repeat and repeat["base"] in ids:
             log.warning(
                 "%s: the heading %r repeats an earlier heading; GitHub and the site number "
                 "repeated anchors differently (%s-%s vs %s), so make the heading unique",
-                _where(page, _heading_line(page, anchor.title)),
+                where,
                 anchor.title,
-                match["base"],
-                match["n"],
+                repeat["base"],
+                repeat["n"],
                 anchor.id,
+            )
+        elif anchor.id != github_anchor(anchor.title):
+            log.warning(
+                "%s: the heading %r has the id %r on the site but %r on GitHub; drop the "
+                "custom {#id} so links to it work in both places",
+                where,
+                anchor.title,
+                anchor.id,
+                github_anchor(anchor.title),
             )
 
 
@@ -180,8 +197,8 @@ def _heading_line(page: Page, title: str) -> int:
     return last
 
 
-def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(output: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     _fence_headers(page)
-    _fences_as_text(html, page)
-    _repeated_headings(page)
-    return html
+    _fences_as_text(output, page)
+    _heading_anchors(page)
+    return output

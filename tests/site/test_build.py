@@ -199,6 +199,10 @@ DEFECTS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda b: append(b / "resources/api-layer.md", '\n```python check="run"\nx = 1\n```\n'),
         'options superfences rejects (check="run")',
     ),
+    "custom heading id": (
+        lambda b: append(b / "resources/api-layer.md", "\n## Custom part {#mine}\n\nText.\n"),
+        "has the id 'mine' on the site but 'custom-part' on GitHub",
+    ),
     "repeated heading": (
         lambda b: append(b / "resources/api-layer.md", "\n## Again\n\nOne.\n\n## Again\n\nTwo.\n"),
         "the heading 'Again' repeats an earlier heading",
