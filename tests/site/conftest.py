@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 GUIDES = (
     "clean-architecture",
     "domain-layer",
@@ -167,11 +169,12 @@ def bundle_pages(bundle_root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def page_titles(bundle_pages: dict[str, str]) -> dict[str, str]:
-    """The H1 of every page (its first line starting with '# ')."""
-    return {
-        path: next(line[2:].strip() for line in source.splitlines() if line.startswith("# "))
-        for path, source in bundle_pages.items()
-    }
+    """The H1 of every page (its first line starting with '# ' after the front matter)."""
+    titles = {}
+    for path, source in bundle_pages.items():
+        body = FRONT_MATTER.sub("", source)
+        titles[path] = next(ln[2:].strip() for ln in body.splitlines() if ln.startswith("# "))
+    return titles
 
 
 @pytest.fixture(scope="session")

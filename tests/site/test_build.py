@@ -50,9 +50,9 @@ def github_slug(heading: str) -> str:
 
 
 def headings(source: str) -> list[str]:
-    """ATX headings outside code fences."""
+    """ATX headings outside the front matter and code fences."""
     found, fence = [], ""
-    for line in source.splitlines():
+    for line in re.sub(r"\A---\n.*?\n---\n", "", source, flags=re.DOTALL).splitlines():
         marker = re.match(r"^ *(`{3,}|~{3,})", line)
         if marker and (not fence or marker[1].startswith(fence)):
             fence = "" if fence else marker[1]
