@@ -30,6 +30,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# mkdocs with every way out to the network refused and reported: builds must not fetch.
+NETWORK_ATTEMPT = "network access attempted"
+OFFLINE_MKDOCS = f"""
+import socket, sys
+
+def refuse(*args, **kwargs):
+    print("{NETWORK_ATTEMPT}:", args[:2], file=sys.stderr)
+    raise OSError("network access is blocked during the site build")
+
+socket.getaddrinfo = refuse
+socket.create_connection = refuse
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+
+from mkdocs.__main__ import cli
+cli()
+"""
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 GUIDES = (
     "clean-architecture",
@@ -69,7 +86,7 @@ def _build(config_file: Path, bundle: Path, site: Path, site_url: str | None = N
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command = [sys.executable, "-c", OFFLINE_MKDOCS, "build", "--strict"]
     command += ["-f", str(config_file), "-d", str(site)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     return Build(done.returncode, done.stdout + done.stderr, site)

@@ -85,6 +85,31 @@ def test_config_fetches_nothing_at_build_or_view_time() -> None:
     assert config.strict is True
 
 
+def test_build_fetches_nothing(bundle_root: Path, build_site: BuildSite) -> None:
+    """Every build in these tests runs with the network refused; this one also checks the log."""
+    build = build_site(bundle_root)
+    assert build.returncode == 0, build.log
+    assert "network access attempted" not in build.log
+
+
+def test_the_network_guard_catches_a_fetch(
+    bundle_copy: Path, config_copy: Path, build_site: BuildSite
+) -> None:
+    """A hook that fetches a page makes the guarded build fail, so the guard is real."""
+    hook = config_copy.parent / "site-src" / "hooks" / "fetch.py"
+    hook.write_text(
+        "import urllib.request\n\n\n"
+        "def on_config(config):\n"
+        "    urllib.request.urlopen('http://example.org/', timeout=5)\n",
+        encoding="utf-8",
+    )
+    config = config_copy.read_text(encoding="utf-8")
+    config_copy.write_text(config.replace("hooks:\n", "hooks:\n  - site-src/hooks/fetch.py\n"))
+    build = build_site(bundle_copy, config_copy)
+    assert build.returncode != 0
+    assert "network access attempted" in build.log
+
+
 def test_home_page_is_skill_md(built_site: Path, page_titles: dict[str, str]) -> None:
     h1 = [attrs for tag, attrs in tags(built_site / "index.html") if tag == "h1"]
     assert len(h1) == 1
