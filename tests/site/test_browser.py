@@ -168,6 +168,21 @@ def test_no_fence_renders_as_text_on_any_page(
     watch.assert_clean()
 
 
+def test_the_fence_scan_finds_a_fence_shown_as_text(page: Page, site_url: str) -> None:
+    """The scan above proves something only if it sees both shapes a rejected fence takes."""
+    page.goto(site_url)
+    page.evaluate(
+        """() => {
+          const article = document.querySelector("article");
+          article.insertAdjacentHTML("beforeend", "<p>```python foo=1<br>x = 1</p>");
+          const p = document.createElement("p");
+          p.innerHTML = "<code>python foo=1\\nx = 1</code>";
+          article.append(p);
+        }"""
+    )
+    assert len(page.evaluate(FENCES_AS_TEXT_JS)) == 2
+
+
 def searchable_text(source: str) -> str:
     """What the search index holds of a page: no front matter, comments, code or link targets."""
     text = re.sub(r"\A---\n.*?\n---\n", "", source, flags=re.DOTALL)
