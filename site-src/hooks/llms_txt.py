@@ -10,6 +10,7 @@ All of it comes from the same source files as the HTML pages.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -48,13 +49,14 @@ def _body(source: str) -> str:
 
 
 def _title(source: str) -> str:
-    """The page's H1, which is also its title on GitHub."""
-    return next((ln[2:].strip() for ln in _body(source).splitlines() if ln.startswith("# ")), "")
+    """The page's H1 as plain text."""
+    h1 = next((ln[2:].strip() for ln in _body(source).splitlines() if ln.startswith("# ")), "")
+    return html.unescape(_plain(h1))
 
 
 def _plain(text: str) -> str:
-    """Markdown inline text as plain text: links by their text, no emphasis or code marks."""
-    return re.sub(r"[*_`]", "", MARKDOWN_LINK.sub(r"\1", text))
+    """Markdown inline text as plain text: links by their text, no * or ` marks."""
+    return re.sub(r"[*`]", "", MARKDOWN_LINK.sub(r"\1", text))
 
 
 def _summary(source: str) -> str:

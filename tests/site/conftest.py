@@ -4,6 +4,7 @@ local server for the built site."""
 from __future__ import annotations
 
 import functools
+import html
 import os
 import re
 import shutil
@@ -187,11 +188,13 @@ def bundle_pages(bundle_root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def page_titles(bundle_pages: dict[str, str]) -> dict[str, str]:
-    """The H1 of every page (its first line starting with '# ' after the front matter)."""
+    """The H1 of every page as plain text (first line starting with '# ' after the front matter)."""
     titles = {}
     for path, source in bundle_pages.items():
         body = FRONT_MATTER.sub("", source)
-        titles[path] = next(ln[2:].strip() for ln in body.splitlines() if ln.startswith("# "))
+        h1 = next(ln[2:].strip() for ln in body.splitlines() if ln.startswith("# "))
+        plain = re.sub(r"[`*]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", h1))
+        titles[path] = html.unescape(plain)
     return titles
 
 
