@@ -17,12 +17,12 @@ def _run(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_lint_passes() -> None:
-    result = _run("ruff", "check", "--no-cache", "scripts", "tests")
+    result = _run("ruff", "check", "--no-cache", "scripts", "tests", "site-src")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_applied() -> None:
-    result = _run("ruff", "format", "--check", "--no-cache", "scripts", "tests")
+    result = _run("ruff", "format", "--check", "--no-cache", "scripts", "tests", "site-src")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from pymdownx.superfences import (  # type: ignore[import-untyped]
+from pymdownx.superfences import (
     RE_HL_LINES,
     RE_LINENUMS,
     RE_NESTED_FENCE_START,

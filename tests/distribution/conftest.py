@@ -23,7 +23,7 @@ license: MIT
 
 # Backend guidelines
 
-Read [the domain guide](resources/domain-layer.md) first.
+Read [the domain guide](resources/domain-layer.md), then [notes](resources/nested/notes.md).
 """
 
 

@@ -198,6 +198,8 @@ def test_links_inside_the_root_ship_as_files_and_others_are_reported(
     outside = tmp_path / "outside.md"
     outside.write_text("# Outside\n", encoding="utf-8")
     (skill_source / "resources" / "outside.md").symlink_to(outside)
+    with (skill_source / "SKILL.md").open("a", encoding="utf-8") as skill_md:
+        skill_md.write("\nShared notes: [shared](resources/shared.md).\n")
     output = tmp_path / "skill.zip"
 
     result = skillkit("package", "--source", skill_source, "--output", output)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
-    from conftest import Outcome
+    from tests.validate.conftest import Outcome
 
 Validate = Callable[..., "Outcome"]
 GOOD_FRONT = "---\nname: {name}\ndescription: Does a thing. Use when testing.\n---\n\n# Title\n"
@@ -26,7 +26,7 @@ def make_skill(tmp_path: Path, content: bytes, name: str = "bad-skill") -> Path:
 
 
 # name -> (SKILL.md bytes, expected stderr start after the folder path, part of the message)
-BROKEN_SKILL_MD = {
+BROKEN_SKILL_MD: dict[str, tuple[str | bytes, str, str]] = {
     "no-front-matter": (b"# Title\n\nNo front matter.\n", "/SKILL.md:1: ", "no front matter"),
     "byte-order-mark": (
         "\ufeff" + GOOD_FRONT.format(name="bad-skill"),

@@ -14,7 +14,7 @@ from skillkit.validate import config
 from skillkit.validate.rules import RULES
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
-    from conftest import Outcome
+    from tests.validate.conftest import Outcome
 
 REPO = Path(__file__).resolve().parents[2]
 SKILL_NAME = "backend-python-dev-guidelines"

@@ -15,7 +15,7 @@ import pytest
 from skills_ref.validator import validate as skills_ref_validate
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
-    from conftest import Outcome
+    from tests.validate.conftest import Outcome
 
 DESCRIPTION = "description: Does one thing. Use when testing."
 # (folder name, front matter lines)

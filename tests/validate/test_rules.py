@@ -13,7 +13,7 @@ from skillkit.validate.rules import RULES
 FIXTURES = Path(__file__).parent / "fixtures"
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
-    from conftest import Outcome
+    from tests.validate.conftest import Outcome
 
 # fixture -> (expected findings as (rule, file, line), rules that may also fire by construction)
 CASES: dict[str, tuple[set[tuple[str, str, int]], set[str]]] = {

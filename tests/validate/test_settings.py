@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # conftest is not importable at run time under --import-mode=importlib
-    from conftest import Outcome
+    from tests.validate.conftest import Outcome
 
 Stage = Callable[[str], Path]
 Validate = Callable[..., "Outcome"]
