@@ -1,0 +1,119 @@
+"""Start the zygote (see zygote.py) for one batch of snippets and collect its results."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ZYGOTE = Path(__file__).with_name("zygote.py")
+
+
+@dataclass(frozen=True)
+class Job:
+    ident: str
+    code: str
+    filename: str  # as shown in tracebacks: the markdown path
+    first_line: int
+    timeout: float
+
+
+class SandboxError(RuntimeError):
+    """The zygote itself failed (not a snippet); the message carries its stderr."""
+
+
+@functools.cache
+def network_isolation() -> tuple[str, ...]:
+    """``unshare -n`` (an empty network namespace) when this machine allows it, else nothing."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    try:
+        probe = subprocess.run([unshare, "-n", "true"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    return (unshare, "-n", "--") if probe.returncode == 0 else ()
+
+
+def scrubbed_environment(home: str) -> dict[str, str]:
+    """Only what Python needs: no tokens, proxies or service URLs reach a snippet."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "HOME": home,
+        "TMPDIR": home,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0",
+        "PYTHONUTF8": "1",
+        "NO_COLOR": "1",
+    }
+
+
+def run_jobs(
+    jobs: list[Job], preload: tuple[str, ...], parallel: int
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Run every job; return results by job ident and the modules that failed to preload."""
+    if not jobs:
+        return {}, []
+    root = tempfile.mkdtemp(prefix="skillkit-run-")
+    try:
+        jobs_path = os.path.join(root, "jobs.json")
+        results_path = os.path.join(root, "results.jsonl")
+        work = os.path.join(root, "work")
+        os.mkdir(work)
+        with open(jobs_path, "w", encoding="utf-8") as handle:
+            json.dump(
+                {
+                    "root": work,
+                    "parallel": parallel,
+                    "preload": list(preload),
+                    "jobs": [
+                        {
+                            "id": str(index),
+                            "code": job.code,
+                            "filename": job.filename,
+                            "first_line": job.first_line,
+                            "timeout": job.timeout,
+                        }
+                        for index, job in enumerate(jobs)
+                    ],
+                },
+                handle,
+            )
+        budget = 60.0 + sum(job.timeout for job in jobs) / max(parallel, 1) * 2
+        command = [*network_isolation(), sys.executable, "-X", "utf8", str(ZYGOTE)]
+        completed = subprocess.run(
+            [*command, jobs_path, results_path],
+            cwd=work,
+            env=scrubbed_environment(work),
+            capture_output=True,
+            text=True,
+            timeout=budget,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise SandboxError(
+                f"the snippet runner failed (exit {completed.returncode}): "
+                f"{completed.stderr.strip()[-2000:]}"
+            )
+        results: dict[str, dict[str, Any]] = {}
+        preload_errors: list[str] = []
+        with open(results_path, encoding="utf-8") as handle:
+            for raw in handle:
+                record = json.loads(raw)
+                if "preload_error" in record:
+                    preload_errors.append(record["preload_error"])
+                    continue
+                results[jobs[int(record["id"])].ident] = record
+        return results, preload_errors
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
