@@ -1,4 +1,4 @@
-"""Parse ``<!-- check: KIND key="value" ... -->`` annotations (the grammar is in CONTRIBUTING.md)."""
+"""Parse ``<!-- check: KIND key="value" ... -->`` annotations (grammar: CONTRIBUTING.md)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ BAD_EXPECTATIONS = ("raises", "ruff", "mypy", "imports")
 
 
 class AnnotationError(ValueError):
-    """The comment looks like an annotation but breaks the grammar; the message says how to fix it."""
+    """The comment looks like an annotation but breaks the grammar; the message says the fix."""
 
 
 def is_annotation(html: str) -> bool:
@@ -53,7 +53,8 @@ def parse_annotation(html: str, line: int) -> Annotation:
         pair = _PAIR.match(rest, position)
         if pair is None:
             raise AnnotationError(
-                f'cannot read {rest[position:].strip()!r} in the annotation; write key="value" pairs'
+                f"cannot read {rest[position:].strip()!r} in the annotation; "
+                'write key="value" pairs'
             )
         key, value = pair.group("key"), pair.group("value").replace('\\"', '"')
         if key not in KEYS[kind]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skillkit.snippets.model import Block, Kind
+from skillkit.snippets.model import Annotation, Block, Kind
 
 PYTHON = "python"
 PYTHON_LOOKALIKES = frozenset({"py", "python3", "py3", "pycon", "python2", "py2", "ipython", "pyi"})
@@ -20,6 +20,10 @@ class Classification:
     problem: str | None = None  # set when kind is ERROR: what is wrong, and what to do
 
 
+def _error(problem: str) -> Classification:
+    return Classification(Kind.ERROR, problem)
+
+
 def is_python_lookalike(language: str) -> bool:
     return language != PYTHON and (
         language.lower() in PYTHON_LOOKALIKES or language.lower() == PYTHON
@@ -29,67 +33,72 @@ def is_python_lookalike(language: str) -> bool:
 def classify(block: Block) -> Classification:
     language = block.language
     annotation = block.annotation
-    declared = annotation.kind if annotation else None
     if is_python_lookalike(language):
-        return Classification(
-            Kind.ERROR,
+        return _error(
             f"info string {language!r} is not checked as Python; write ```python so every "
-            "renderer highlights it the same way and the block is proven",
+            "renderer highlights it the same way and the block is proven"
         )
-    if declared == "skip":
-        return Classification(Kind.SKIP)
-    if declared == "text" or (declared is None and language in TEXT_LANGUAGES):
-        return Classification(Kind.TEXT)
-    if declared in {"file", "excerpt"}:
-        if not block.title:
-            return Classification(
-                Kind.ERROR,
-                f'a {declared} block needs the path it belongs to: add title="path/to/file" '
-                "to the fence",
-            )
-        return Classification(Kind(declared))
-    if declared == "bad":
-        if language not in BAD_LANGUAGES:
-            return Classification(
-                Kind.ERROR,
-                f"a bad example must be python or toml, not {language or 'unlabelled'!r}; "
-                "mark other counter-examples text",
-            )
-        assert annotation is not None
-        if "imports" in annotation.options and not block.title:
-            return Classification(
-                Kind.ERROR,
-                'an imports= bad example needs title="path/in/the/service.py": '
-                "the file it would be",
-            )
-        if language == "toml" and "raises" not in annotation.options:
-            return Classification(
-                Kind.ERROR, 'a bad toml example can only declare raises="TOMLDecodeError"'
-            )
-        return Classification(Kind.BAD)
-    if declared == "run":
-        if language != PYTHON:
-            return Classification(
-                Kind.ERROR, f"only python blocks can run, this one is {language or 'unlabelled'!r}"
-            )
-        return Classification(Kind.RUN)
-    # No annotation: the language and title decide.
+    if annotation is None:
+        return _by_language(block)
+    if annotation.kind in {"skip", "text"}:
+        return Classification(Kind(annotation.kind))
+    if annotation.kind in {"file", "excerpt"}:
+        return _titled(block, annotation.kind)
+    if annotation.kind == "bad":
+        return _bad(block, annotation)
+    return _run(block)
+
+
+def _run(block: Block) -> Classification:
+    if block.language != PYTHON:
+        return _error(f"only python blocks can run, this one is {block.language or 'unlabelled'!r}")
+    return Classification(Kind.RUN)
+
+
+def _titled(block: Block, kind: str) -> Classification:
+    if not block.title:
+        return _error(
+            f'a {kind} block needs the path it belongs to: add title="path/to/file" to the fence'
+        )
+    return Classification(Kind(kind))
+
+
+def _bad(block: Block, annotation: Annotation) -> Classification:
+    if block.language not in BAD_LANGUAGES:
+        return _error(
+            f"a bad example must be python or toml, not {block.language or 'unlabelled'!r}; "
+            "mark other counter-examples text"
+        )
+    if "imports" in annotation.options and not block.title:
+        return _error(
+            'an imports= bad example needs title="path/in/the/service.py": the file it would be'
+        )
+    if block.language == "toml" and "raises" not in annotation.options:
+        return _error('a bad toml example can only declare raises="TOMLDecodeError"')
+    return Classification(Kind.BAD)
+
+
+_DEFAULT_KINDS: dict[str, Kind] = {
+    PYTHON: Kind.RUN,
+    **dict.fromkeys(DATA_LANGUAGES, Kind.DATA),
+    **dict.fromkeys(SHELL_LANGUAGES, Kind.SHELL),
+    **dict.fromkeys(TEXT_LANGUAGES, Kind.TEXT),
+}
+
+
+def _by_language(block: Block) -> Classification:
+    language = block.language
     if not language:
-        return Classification(
-            Kind.ERROR,
+        return _error(
             "the block has no language; add one (```python, ```toml, ```text...) or annotate it "
-            '`<!-- check: text -->` / `<!-- check: skip reason="..." -->`',
+            '`<!-- check: text -->` / `<!-- check: skip reason="..." -->`'
         )
     if block.title:
         return Classification(Kind.FILE)
-    if language == PYTHON:
-        return Classification(Kind.RUN)
-    if language in DATA_LANGUAGES:
-        return Classification(Kind.DATA)
-    if language in SHELL_LANGUAGES:
-        return Classification(Kind.SHELL)
-    return Classification(
-        Kind.ERROR,
+    kind = _DEFAULT_KINDS.get(language)
+    if kind is not None:
+        return Classification(kind)
+    return _error(
         f"language {language!r} has no check; use python, toml, yaml, json, ini, bash or text, "
-        'or annotate the block `<!-- check: skip reason="..." -->`',
+        'or annotate the block `<!-- check: skip reason="..." -->`'
     )

@@ -9,7 +9,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_RUFF_SELECT = ("E", "F", "W", "I", "B", "UP", "ASYNC", "FAST", "G", "DTZ", "S", "SIM", "RUF")
+DEFAULT_RUFF_SELECT = (
+    "E",
+    "F",
+    "W",
+    "I",
+    "B",
+    "UP",
+    "ASYNC",
+    "FAST",
+    "G",
+    "DTZ",
+    "S",
+    "SIM",
+    "RUF",
+)
 
 
 class ConfigError(ValueError):
@@ -38,6 +52,8 @@ class ProjectSettings:
     checks: tuple[ProjectCheck, ...] = ()
     timeout: float = 600.0
     env: dict[str, str] = field(default_factory=dict)
+    workdir: str = "."
+    imports: tuple[str, ...] = ("lint-imports", "--no-cache")
 
 
 @dataclass(frozen=True)
@@ -115,4 +131,6 @@ def _project(table: dict[str, Any]) -> ProjectSettings:
         checks=_checks(table, "checks"),
         timeout=float(table.get("timeout", 600.0)),
         env={str(key): os.path.expandvars(str(value)) for key, value in env.items()},
+        workdir=str(table.get("workdir", ".")),
+        imports=_strings(table, "imports", ("lint-imports", "--no-cache")),
     )

@@ -41,8 +41,9 @@ def parse_error(language: str, code: str) -> tuple[int, str, str] | None:
             configparser.ConfigParser().read_string(code)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_LINE.search(str(error))
-        line = int(found.group("line")) if found else 1
-        return line, type(error).__name__, _TOML_LINE.sub("", str(error)).strip()
+        line = int(found.group("line")) if found else max(len(code.splitlines()), 1)
+        message = _TOML_LINE.sub("", str(error)).replace("(at end of document)", "").strip()
+        return line, type(error).__name__, message
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

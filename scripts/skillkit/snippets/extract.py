@@ -92,8 +92,10 @@ def _report_orphan(
     )
 
 
-def _block(document: Document, token: Token, lines: list[str], annotation: Annotation | None) -> Block:
-    assert token.map is not None
+def _block(
+    document: Document, token: Token, lines: list[str], annotation: Annotation | None
+) -> Block:
+    start = token.map[0] if token.map else 0
     info = token.info.strip()
     language, _, rest = info.partition(" ")
     options = {
@@ -102,7 +104,6 @@ def _block(document: Document, token: Token, lines: list[str], annotation: Annot
         else match.group("bare")
         for match in _OPTION.finditer(rest)
     }
-    start, end = token.map
     return Block(
         path=document.path,
         fence_line=start + 1,
@@ -117,7 +118,8 @@ def _block(document: Document, token: Token, lines: list[str], annotation: Annot
 
 
 def _is_closed(token: Token, lines: list[str]) -> bool:
-    assert token.map is not None
+    if token.map is None:
+        return False
     start, end = token.map
     if end - start < 2 or end > len(lines):
         return False
@@ -125,9 +127,7 @@ def _is_closed(token: Token, lines: list[str]) -> bool:
     # Inside a blockquote the closing line carries the quote marker.
     closing = closing.lstrip(">").strip()
     marker = token.markup[0]
-    return (
-        len(closing) >= len(token.markup) and set(closing) == {marker}
-    )
+    return len(closing) >= len(token.markup) and set(closing) == {marker}
 
 
 def _check_fence(document: Document, block: Block, token: Token, lines: list[str]) -> None:

@@ -34,8 +34,8 @@ class Annotation:
 class Block:
     """One fenced code block of a markdown file.
 
-    ``fence_line`` is the 1-based line of the opening fence; ``code_line`` the line of the first code
-    line, so line ``n`` of ``code`` (1-based) is line ``code_line + n - 1`` of the file.
+    ``fence_line`` is the 1-based line of the opening fence; ``code_line`` the line of the first
+    code line, so line ``n`` of ``code`` (1-based) is line ``code_line + n - 1`` of the file.
     """
 
     path: str

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -36,7 +35,9 @@ def network_isolation() -> tuple[str, ...]:
     if unshare is None:
         return ()
     try:
-        probe = subprocess.run([unshare, "-n", "true"], capture_output=True, timeout=10, check=False)
+        probe = subprocess.run(
+            [unshare, "-n", "true"], capture_output=True, timeout=10, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return ()
     return (unshare, "-n", "--") if probe.returncode == 0 else ()
@@ -66,14 +67,14 @@ def run_jobs(
         return {}, []
     root = tempfile.mkdtemp(prefix="skillkit-run-")
     try:
-        jobs_path = os.path.join(root, "jobs.json")
-        results_path = os.path.join(root, "results.jsonl")
-        work = os.path.join(root, "work")
-        os.mkdir(work)
-        with open(jobs_path, "w", encoding="utf-8") as handle:
+        jobs_path = Path(root) / "jobs.json"
+        results_path = Path(root) / "results.jsonl"
+        work = Path(root) / "work"
+        work.mkdir()
+        with jobs_path.open("w", encoding="utf-8") as handle:
             json.dump(
                 {
-                    "root": work,
+                    "root": str(work),
                     "parallel": parallel,
                     "preload": list(preload),
                     "jobs": [
@@ -92,9 +93,9 @@ def run_jobs(
         budget = 60.0 + sum(job.timeout for job in jobs) / max(parallel, 1) * 2
         command = [*network_isolation(), sys.executable, "-X", "utf8", str(ZYGOTE)]
         completed = subprocess.run(
-            [*command, jobs_path, results_path],
+            [*command, str(jobs_path), str(results_path)],
             cwd=work,
-            env=scrubbed_environment(work),
+            env=scrubbed_environment(str(work)),
             capture_output=True,
             text=True,
             timeout=budget,
@@ -107,7 +108,7 @@ def run_jobs(
             )
         results: dict[str, dict[str, Any]] = {}
         preload_errors: list[str] = []
-        with open(results_path, encoding="utf-8") as handle:
+        with results_path.open(encoding="utf-8") as handle:
             for raw in handle:
                 record = json.loads(raw)
                 if "preload_error" in record:

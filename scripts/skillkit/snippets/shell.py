@@ -12,7 +12,7 @@ PROMPT = "$ "
 
 
 def script_of(block: Block) -> str:
-    """The script ``bash -n`` reads: a console block keeps only its ``$ `` commands, line for line."""
+    """What ``bash -n`` reads: a console block keeps only its ``$ `` commands, line for line."""
     if block.language != "console":
         return block.code
     kept = []

@@ -12,6 +12,10 @@ write outside its folder. The zygote SIGKILLs a child that outlives its timeout 
 line per snippet to RESULTS.jsonl.
 """
 
+# This file works at the level of file descriptors, fork and raw paths (inside an audit hook),
+# so it uses os and os.path rather than pathlib.
+# ruff: noqa: PTH101, PTH102, PTH106, PTH108, PTH109, PTH114, PTH118, PTH123
+
 from __future__ import annotations
 
 import ast
@@ -101,7 +105,7 @@ def _inside(path: object, folder: str) -> bool:
 
 def _opens_for_writing(args: tuple[Any, ...]) -> bool:
     mode = args[1] if len(args) > 1 else None
-    flags = args[2] if len(args) > 2 else 0  # noqa: PLR2004
+    flags = args[2] if len(args) > 2 else 0
     if isinstance(mode, str) and any(char in mode for char in "wax+"):
         return True
     return isinstance(flags, int) and bool(flags & WRITE_FLAGS)
@@ -158,7 +162,7 @@ def _exception_record(error: BaseException, filename: str) -> dict[str, Any]:
         line = error.lineno
     try:
         message = str(error)
-    except Exception:  # noqa: BLE001 - a broken __str__ must not hide the outcome
+    except Exception:
         message = f"<{type(error).__name__} with an unprintable message>"
     kinds = [cls.__name__ for cls in type(error).__mro__]
     kinds += [f"{cls.__module__}.{cls.__qualname__}" for cls in type(error).__mro__]
@@ -182,8 +186,8 @@ def _redirect(jobdir: str) -> None:
         os.close(fd)
 
 
-def run_child(job: dict[str, Any], jobdir: str) -> None:
-    """Run one snippet in this (forked) process and write its result; never returns."""
+def _isolate(jobdir: str) -> tuple[str, Callable[[dict[str, Any]], None]]:
+    """Own process group, fresh working folder, redirected output; the result writer."""
     os.setpgid(0, 0)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     folder = os.path.realpath(os.path.join(jobdir, "work"))
@@ -201,6 +205,12 @@ def run_child(job: dict[str, Any], jobdir: str) -> None:
     for name in ("HOME", "TMPDIR", "TMP", "TEMP"):
         os.environ[name] = folder
     tempfile.tempdir = folder
+    return folder, report
+
+
+def run_child(job: dict[str, Any], jobdir: str) -> None:
+    """Run one snippet in this (forked) process and write its result; never returns."""
+    folder, report = _isolate(jobdir)
     filename = job["filename"]
     sys.argv = [filename]
     code = job["code"]
@@ -240,7 +250,7 @@ def run_child(job: dict[str, Any], jobdir: str) -> None:
             print(status, file=sys.stderr)
             status = 1
         record = {"outcome": "exit", "code": status, "line": _exit_line(stop, filename)}
-    except BaseException as error:  # noqa: BLE001 - every outcome is reported
+    except BaseException as error:
         record = _exception_record(error, filename)
     report(record)
     os._exit(0)
@@ -309,7 +319,7 @@ def _preload(modules: list[str]) -> list[str]:
     for name in modules:
         try:
             importlib.import_module(name)
-        except Exception as error:  # noqa: BLE001 - reported, the batch still runs
+        except Exception as error:
             problems.append(f"{name}: {type(error).__name__}: {error}")
     return problems
 
