@@ -47,7 +47,9 @@ def parse_error(language: str, code: str) -> tuple[int, str, str] | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        return line, type(error).__name__, " ".join(str(error).split())
+        parts = [getattr(error, "context", None), getattr(error, "problem", None)]
+        message = ", ".join(str(part) for part in parts if part) or " ".join(str(error).split())
+        return line, type(error).__name__, message
     except json.JSONDecodeError as error:
         return error.lineno, type(error).__name__, error.msg
     except configparser.Error as error:

@@ -37,7 +37,7 @@ import traceback
 import types
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 OUTPUT_LIMIT = 64 * 1024
 BLOCKED_EXIT = 86
@@ -79,6 +79,7 @@ PATH_EVENTS: dict[str, tuple[int, ...]] = {
     "shutil.move": (0, 1),
     "shutil.chown": (0,),
 }
+_hard_exit = os._exit  # kept before a child replaces os._exit
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 
 
@@ -143,7 +144,7 @@ def _install_guard(folder: str, filename: str, report: Callable[[dict[str, Any]]
             return
         busy = True
         report({"outcome": "blocked", "detail": reason, "line": _frame_line(filename)})
-        os._exit(BLOCKED_EXIT)
+        _hard_exit(BLOCKED_EXIT)
 
     sys.addaudithook(hook)
 
@@ -234,8 +235,9 @@ def run_child(job: dict[str, Any], jobdir: str) -> None:
     except SyntaxError as error:
         line = (error.lineno or 1) + job["first_line"] - 1
         report({"outcome": "syntax", "message": error.msg, "line": line})
-        os._exit(0)
+        _hard_exit(0)
     _install_guard(folder, filename, report)
+    _record_hard_exit(filename, report)
     record: dict[str, Any]
     try:
         result = eval(compiled, main.__dict__)  # noqa: S307 - running the snippet is the point
@@ -253,7 +255,18 @@ def run_child(job: dict[str, Any], jobdir: str) -> None:
     except BaseException as error:
         record = _exception_record(error, filename)
     report(record)
-    os._exit(0)
+    _hard_exit(0)
+
+
+def _record_hard_exit(filename: str, report: Callable[[dict[str, Any]], None]) -> None:
+    """Make ``os._exit`` say where it was called before the process ends."""
+    hard_exit = os._exit
+
+    def recorded_exit(status: int) -> NoReturn:
+        report({"outcome": "died", "code": status, "line": _frame_line(filename)})
+        hard_exit(status)
+
+    os._exit = recorded_exit
 
 
 def _exit_line(stop: SystemExit, filename: str) -> int | None:
@@ -350,7 +363,7 @@ def serve(jobs_path: str, results_path: str) -> int:
                     try:
                         run_child(job, jobdir)
                     finally:
-                        os._exit(70)
+                        _hard_exit(70)
                 with contextlib.suppress(OSError):
                     os.setpgid(pid, pid)
                 pidfd = os.pidfd_open(pid)
