@@ -261,8 +261,13 @@ def _expect_parse_error(verdict: Verdict, expected: str) -> None:
 
 @contextlib.contextmanager
 def _modules_folder(options: Options) -> Iterator[tuple[Path, Path]]:
-    """(modules folder, tool cache folder): persistent and locked with the cache, else fresh."""
-    if options.use_cache and options.cache_dir is not None:
+    """(modules folder, tool cache folder), persistent and locked for one batch at a time.
+
+    mypy's and ruff's own caches are sound (they re-check what changed), so they stay on even
+    when the verdict cache is off; a cold mypy run over snippets importing pydantic takes seconds.
+    Without a cache folder everything lives in a temporary folder.
+    """
+    if options.cache_dir is not None:
         base = options.cache_dir / "batch"
         base.mkdir(parents=True, exist_ok=True)
         with (base / "lock").open("w") as lock:

@@ -22,6 +22,7 @@ import ast
 import asyncio
 import builtins
 import contextlib
+import gc
 import importlib
 import inspect
 import json
@@ -341,6 +342,10 @@ def serve(jobs_path: str, results_path: str) -> int:
     with open(jobs_path, encoding="utf-8") as handle:
         batch = json.load(handle)
     problems = _preload(batch.get("preload", []))
+    # Children share the preloaded heap copy-on-write; a garbage collection in a child would touch
+    # (and so copy) all of it. Frozen objects are never scanned.
+    gc.collect()
+    gc.freeze()
     root = batch["root"]
     parallel = max(1, int(batch.get("parallel", 1)))
     pending = list(reversed(batch["jobs"]))
