@@ -1,4 +1,4 @@
-"""Shared fixtures: the markdown fixtures are checked once per session and the tests read the report."""
+"""Shared helpers; the markdown fixtures are checked once per session and tests read the report."""
 
 from __future__ import annotations
 

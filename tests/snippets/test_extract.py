@@ -53,13 +53,13 @@ def test_an_unclosed_fence_is_found(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("comment", "error"),
     [
-        ("<!-- check: run colour=\"red\" -->", "unknown key 'colour' for kind 'run'"),
+        ('<!-- check: run colour="red" -->', "unknown key 'colour' for kind 'run'"),
         ("<!-- check: runn -->", "unknown annotation kind 'runn'"),
         ("<!-- check: skip -->", "a skip needs a reason"),
         ('<!-- check: skip reason="" -->', "a skip needs a reason"),
         ("<!-- check: bad -->", "a bad example declares exactly one way it fails"),
         ('<!-- check: bad raises="A" ruff="B" -->', "exactly one way"),
-        ('<!-- check: bad ruff="B" match="x" -->', "match=\"regex\" goes only with raises"),
+        ('<!-- check: bad ruff="B" match="x" -->', 'match="regex" goes only with raises'),
         ('<!-- check: bad raises="A" match="(" -->', "not a valid regular expression"),
         ('<!-- check: run timeout="soon" -->', "timeout must be a positive number"),
         ("<!-- check: run timeout=10 -->", "cannot read 'timeout=10'"),

@@ -73,9 +73,7 @@ def test_a_traceback_names_the_markdown_file_and_line(fixtures_report: Report) -
 def test_a_bad_example_that_stops_failing_is_reported_at_its_fence(
     fixtures_report: Report, annotation: str, expected: str
 ) -> None:
-    messages = findings_at(
-        fixtures_report, FAILURES, line_of(FAILURES, annotation) + 1
-    )
+    messages = findings_at(fixtures_report, FAILURES, line_of(FAILURES, annotation) + 1)
     assert any(expected in message for message in messages), messages
 
 

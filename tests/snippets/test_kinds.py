@@ -21,9 +21,7 @@ def test_every_block_of_the_kinds_fixture_passes(fixtures_report: Report) -> Non
 
 
 def test_each_kind_is_recognised(fixtures_report: Report) -> None:
-    kinds = {
-        v.kind for v in fixtures_report.verdicts if v.block.path == relative(KINDS)
-    }
+    kinds = {v.kind for v in fixtures_report.verdicts if v.block.path == relative(KINDS)}
     assert kinds == {
         Kind.RUN,
         Kind.BAD,

@@ -18,7 +18,7 @@ BROKEN = FIXTURES / "project" / "broken_service.md"
 PROJECT = ProjectSettings(
     checks=(
         ProjectCheck("pytest", ("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")),
-        ProjectCheck("imports", ("lint-imports", "--no-cache")),
+        ProjectCheck("imports", ("lint-imports", "--no-cache", "--no-logo")),
     ),
     timeout=300,
     env={"PYTHONPATH": "src"},

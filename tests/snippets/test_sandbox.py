@@ -58,7 +58,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report, dic
     folder = tmp_path_factory.mktemp("hostile")
     markdown = ["# Hostile snippets\n"]
     for name, code in HOSTILE.items():
-        markdown.append(f"<!-- check: skip reason=\"marker {name}\" -->\n```text\n```\n")
+        markdown.append(f'<!-- check: skip reason="marker {name}" -->\n```text\n```\n')
         markdown.append(f"```python\n{PRELUDE}{code}\n```\n")
     markdown.append(
         '```python\nimport os\nfrom pathlib import Path\n\nPath("mine.txt").write_text("ok")\n'

@@ -53,7 +53,7 @@ class ProjectSettings:
     timeout: float = 600.0
     env: dict[str, str] = field(default_factory=dict)
     workdir: str = "."
-    imports: tuple[str, ...] = ("lint-imports", "--no-cache")
+    imports: tuple[str, ...] = ("lint-imports", "--no-cache", "--no-logo")
 
 
 @dataclass(frozen=True)
@@ -132,5 +132,5 @@ def _project(table: dict[str, Any]) -> ProjectSettings:
         timeout=float(table.get("timeout", 600.0)),
         env={str(key): os.path.expandvars(str(value)) for key, value in env.items()},
         workdir=str(table.get("workdir", ".")),
-        imports=_strings(table, "imports", ("lint-imports", "--no-cache")),
+        imports=_strings(table, "imports", ("lint-imports", "--no-cache", "--no-logo")),
     )

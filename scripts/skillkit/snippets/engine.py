@@ -36,6 +36,7 @@ class Options:
     parallel: int = os.cpu_count() or 1
     use_cache: bool = True
     cache_dir: Path | None = None
+    tool_cache_dir: Path | None = None  # mypy's and ruff's caches; default: inside cache_dir
     selected: frozenset[str] | None = None  # block idents to check; None: all
     project_checks: frozenset[str] | None = None  # project check names to run; None: all
     run_project: bool = True
@@ -267,8 +268,9 @@ def _modules_folder(options: Options) -> Iterator[tuple[Path, Path]]:
     when the verdict cache is off; a cold mypy run over snippets importing pydantic takes seconds.
     Without a cache folder everything lives in a temporary folder.
     """
-    if options.cache_dir is not None:
-        base = options.cache_dir / "batch"
+    cache_dir = options.tool_cache_dir or options.cache_dir
+    if cache_dir is not None:
+        base = cache_dir / "batch"
         base.mkdir(parents=True, exist_ok=True)
         with (base / "lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)

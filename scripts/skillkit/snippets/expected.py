@@ -7,7 +7,8 @@ import re
 
 from skillkit.snippets.model import Block, Finding
 
-_MARK = re.compile(r"^\s*#>(?: (?P<text>.*)|(?P<empty>))$")
+# ``#> text``; ruff format rewrites it as ``# > text``, which is read the same way.
+_MARK = re.compile(r"^\s*# ?>(?: (?P<text>.*)|(?P<empty>))$")
 
 
 def expected_lines(code: str) -> list[tuple[int, str]]:
