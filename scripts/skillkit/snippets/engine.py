@@ -306,7 +306,9 @@ def _run_batches(work: _Work, settings: Settings, options: Options) -> list[str]
         type_names = sorted({f"{module_name(v.block)}.py" for v in work.types})
         ruff_future = pool.submit(_ruff_subset, folder, lint_names, settings, tools)
         mypy_future = pool.submit(run_mypy, folder, type_names, settings.snippets, tools / "mypy")
-        run_future = pool.submit(run_jobs, jobs, settings.snippets.preload, options.parallel)
+        run_future = pool.submit(
+            run_jobs, jobs, settings.snippets.preload, options.parallel, tools / "bytecode"
+        )
         lint_found = ruff_future.result()
         type_found = mypy_future.result()
         run_results, preload_errors = run_future.result()

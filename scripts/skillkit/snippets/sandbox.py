@@ -44,10 +44,16 @@ def network_isolation() -> tuple[str, ...]:
     return (unshare, "-n", "--") if probe.returncode == 0 else ()
 
 
-def scrubbed_environment(home: str) -> dict[str, str]:
-    """Only what Python needs: no tokens, proxies or service URLs reach a snippet."""
+def scrubbed_environment(home: str, bytecode_dir: Path | None = None) -> dict[str, str]:
+    """Only what Python needs: no tokens, proxies or service URLs reach a snippet.
+
+    With ``bytecode_dir`` the zygote caches the bytecode of what it preloads there (outside the
+    repository and the virtualenv); the children never write bytecode.
+    """
     bin_dir = str(Path(sys.executable).parent)
+    extra = {"PYTHONPYCACHEPREFIX": str(bytecode_dir)} if bytecode_dir is not None else {}
     return {
+        **extra,
         "PATH": f"{bin_dir}:/usr/bin:/bin",
         "HOME": home,
         "TMPDIR": home,
@@ -84,7 +90,7 @@ def needed_preloads(jobs: list[Job], preload: tuple[str, ...]) -> list[str]:
 
 
 def run_jobs(
-    jobs: list[Job], preload: tuple[str, ...], parallel: int
+    jobs: list[Job], preload: tuple[str, ...], parallel: int, bytecode_dir: Path | None = None
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Run every job; return results by job ident and the modules that failed to preload."""
     if not jobs:
@@ -119,7 +125,7 @@ def run_jobs(
         completed = subprocess.run(
             [*command, str(jobs_path), str(results_path)],
             cwd=work,
-            env=scrubbed_environment(str(work)),
+            env=scrubbed_environment(str(work), bytecode_dir),
             capture_output=True,
             text=True,
             timeout=budget,

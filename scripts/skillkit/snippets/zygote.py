@@ -329,12 +329,22 @@ def _remove(folder: str) -> None:
 
 
 def _preload(modules: list[str]) -> list[str]:
+    """Import each module and every name of its ``__all__`` (packages like pydantic import their
+    submodules lazily, on first attribute access: a child would otherwise import them again)."""
     problems = []
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception as error:
-            problems.append(f"{name}: {type(error).__name__}: {error}")
+    sys.dont_write_bytecode = sys.pycache_prefix is None  # bytecode only into the cache folder
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in modules:
+            try:
+                module = importlib.import_module(name)
+            except Exception as error:
+                problems.append(f"{name}: {type(error).__name__}: {error}")
+                continue
+            for attribute in getattr(module, "__all__", ()):
+                with contextlib.suppress(Exception):
+                    getattr(module, attribute)
+    sys.dont_write_bytecode = True
     return problems
 
 
