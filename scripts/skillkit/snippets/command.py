@@ -13,7 +13,9 @@ from pathlib import Path
 from skillkit.snippets.cache import cache_enabled_by_default, cache_root
 from skillkit.snippets.config import ConfigError, find_root, load_settings
 from skillkit.snippets.engine import Options, check_documents
+from skillkit.snippets.lint import ToolError
 from skillkit.snippets.report import as_json, as_text
+from skillkit.snippets.sandbox import SandboxError
 from skillkit.snippets.sources import BadInputError, default_sources, load_documents, resolve_paths
 
 
@@ -55,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     use_cache = not args.no_cache and cache_enabled_by_default()
     options = Options(parallel=args.jobs, use_cache=use_cache, cache_dir=cache_root())
-    report = check_documents(documents, settings, options)
+    try:
+        report = check_documents(documents, settings, options)
+    except (SandboxError, ToolError) as error:
+        print(f"skillkit snippets: the checks could not complete: {error}", file=sys.stderr)
+        return 1
     print(as_json(report) if args.json else as_text(report))
     return 1 if report.findings else 0
