@@ -25,7 +25,7 @@ from skillkit.snippets.lint import run_ruff
 from skillkit.snippets.model import Block, Document, Finding, Kind, Verdict
 from skillkit.snippets.modules import module_name, write_modules
 from skillkit.snippets.project import CheckOutcome, Tree, check_imports, collect_files, run_project
-from skillkit.snippets.sandbox import Job, run_jobs
+from skillkit.snippets.sandbox import Job, network_isolation, run_jobs
 from skillkit.snippets.typecheck import run_mypy
 
 CACHEABLE = frozenset({Kind.RUN, Kind.BAD, Kind.DATA, Kind.SHELL})
@@ -325,7 +325,12 @@ def _run_batches(work: _Work, settings: Settings, options: Options) -> list[str]
         else:
             verdict.checks.append("output")
             verdict.findings += outcomes.check_run(verdict.block, record)
-    return [f"preloading {problem} (snippets import it themselves)" for problem in preload_errors]
+    notes = [f"preloading {problem} (snippets import it themselves)" for problem in preload_errors]
+    if jobs and not network_isolation():
+        notes.append(
+            "no network namespace here (unshare -n failed): the audit hook alone blocks network use"
+        )
+    return notes
 
 
 def _ruff_subset(

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 OUTPUT_LIMIT = 64 * 1024
+MEMORY_LIMIT = 4 * 1024**3  # address space per child: a runaway allocation raises MemoryError
 BLOCKED_EXIT = 86
 SPAWN_EVENTS = frozenset(
     {
@@ -192,6 +193,8 @@ def _isolate(jobdir: str) -> tuple[str, Callable[[dict[str, Any]], None]]:
     """Own process group, fresh working folder, redirected output; the result writer."""
     os.setpgid(0, 0)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     folder = os.path.realpath(os.path.join(jobdir, "work"))
     os.mkdir(folder)
     result_fd = os.open(os.path.join(jobdir, "result.json"), os.O_WRONLY | os.O_CREAT, 0o600)
