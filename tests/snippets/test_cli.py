@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from skillkit.cli import main
+from skillkit.snippets.config import load_settings
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -91,3 +92,31 @@ def test_a_folder_is_searched_for_markdown(
         str(tmp_path / "b.md"),
         str(tmp_path / "nested" / "a.md"),
     ]
+
+
+def test_project_checks_may_be_tables_or_bare_argv_lists(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.skillkit.project]\n"
+        'checks = [["ruff", "check", "."], ["python", "-m", "pytest", "-q"], ["ruff", "format"],\n'
+        '  { name = "imports", run = ["lint-imports"] }]\n',
+        encoding="utf-8",
+    )
+    checks = load_settings(tmp_path).project.checks
+    assert [(check.name, check.argv[0]) for check in checks] == [
+        ("ruff", "ruff"),
+        ("pytest", "python"),
+        ("ruff-2", "ruff"),
+        ("imports", "lint-imports"),
+    ]
+
+
+def test_a_malformed_project_check_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.skillkit.project]\nchecks = ["ruff check ."]\n', encoding="utf-8"
+    )
+    (tmp_path / "doc.md").write_text("# Doc\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snippets", "check", "doc.md"]) == 2
+    assert "each tool.skillkit.project.checks entry is" in capsys.readouterr().err

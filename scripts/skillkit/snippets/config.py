@@ -105,20 +105,37 @@ def _snippets(table: dict[str, Any]) -> SnippetSettings:
     )
 
 
+def _argv_name(argv: list[str]) -> str:
+    """``ruff`` for ``["ruff", "check", "."]``, ``pytest`` for ``["python", "-m", "pytest"]``."""
+    if len(argv) > 2 and argv[1] == "-m":
+        return argv[2]
+    return argv[0].rsplit("/", 1)[-1] if argv else "command"
+
+
 def _checks(table: dict[str, Any], key: str) -> tuple[ProjectCheck, ...]:
-    checks = []
+    """Entries are ``{ name = "...", run = [argv...] }`` or a bare ``[argv...]`` (named by argv)."""
+    checks: list[ProjectCheck] = []
     for entry in table.get(key, []):
-        if (
-            not isinstance(entry, dict)
-            or not isinstance(entry.get("name"), str)
-            or not isinstance(entry.get("run"), list)
-            or not all(isinstance(arg, str) for arg in entry["run"])
+        if isinstance(entry, list) and entry and all(isinstance(arg, str) for arg in entry):
+            name, argv = _argv_name(entry), entry
+        elif (
+            isinstance(entry, dict)
+            and isinstance(entry.get("name"), str)
+            and isinstance(entry.get("run"), list)
+            and entry["run"]
+            and all(isinstance(arg, str) for arg in entry["run"])
         ):
+            name, argv = entry["name"], entry["run"]
+        else:
             raise ConfigError(
                 f"pyproject.toml: each tool.skillkit.project.{key} entry is "
-                '{ name = "...", run = ["argv", ...] }'
+                '["argv", ...] or { name = "...", run = ["argv", ...] }'
             )
-        checks.append(ProjectCheck(entry["name"], tuple(entry["run"])))
+        taken = {check.name for check in checks}
+        unique, number = name, 2
+        while unique in taken:
+            unique, number = f"{name}-{number}", number + 1
+        checks.append(ProjectCheck(unique, tuple(argv)))
     return tuple(checks)
 
 
