@@ -43,6 +43,7 @@ class SnippetSettings:
     line_length: int = 100
     mypy_plugins: tuple[str, ...] = ()
     preload: tuple[str, ...] = ()
+    plain_imports: tuple[str, ...] = ("pytest",)
     timeout: float = 10.0
 
 
@@ -101,6 +102,7 @@ def _snippets(table: dict[str, Any]) -> SnippetSettings:
         line_length=int(table.get("line-length", 100)),
         mypy_plugins=_strings(table, "mypy-plugins", ()),
         preload=_strings(table, "preload", ()),
+        plain_imports=_strings(table, "plain-imports", ("pytest",)),
         timeout=float(table.get("timeout", 10.0)),
     )
 

@@ -307,7 +307,12 @@ def _run_batches(work: _Work, settings: Settings, options: Options) -> list[str]
         ruff_future = pool.submit(_ruff_subset, folder, lint_names, settings, tools)
         mypy_future = pool.submit(run_mypy, folder, type_names, settings.snippets, tools / "mypy")
         run_future = pool.submit(
-            run_jobs, jobs, settings.snippets.preload, options.parallel, tools / "bytecode"
+            run_jobs,
+            jobs,
+            settings.snippets.preload,
+            options.parallel,
+            tools / "bytecode",
+            settings.snippets.plain_imports,
         )
         lint_found = ruff_future.result()
         type_found = mypy_future.result()

@@ -90,9 +90,27 @@ def needed_preloads(jobs: list[Job], preload: tuple[str, ...]) -> list[str]:
 
 
 def run_jobs(
-    jobs: list[Job], preload: tuple[str, ...], parallel: int, bytecode_dir: Path | None = None
+    jobs: list[Job],
+    preload: tuple[str, ...],
+    parallel: int,
+    bytecode_dir: Path | None = None,
+    plain_imports: tuple[str, ...] = (),
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Run every job; return results by job ident and the modules that failed to preload."""
+    """Run every job; return results by job ident and the modules that failed to preload.
+
+    A job importing one of ``plain_imports`` (pytest, which warns about plugins imported before
+    it) runs in a second worker that preloads nothing, so it behaves as under ``python file.py``.
+    """
+    plain = [job for job in jobs if imported_roots(job.code) & set(plain_imports)]
+    shared = [job for job in jobs if job not in plain]
+    results, problems = _run_batch(shared, preload, parallel, bytecode_dir)
+    plain_results, _ = _run_batch(plain, (), parallel, bytecode_dir)
+    return {**results, **plain_results}, problems
+
+
+def _run_batch(
+    jobs: list[Job], preload: tuple[str, ...], parallel: int, bytecode_dir: Path | None
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
     if not jobs:
         return {}, []
     root = tempfile.mkdtemp(prefix="skillkit-run-")
