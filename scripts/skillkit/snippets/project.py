@@ -108,6 +108,8 @@ class Tree:
 
         text = _TRACEBACK_STYLE.sub(traceback_style, output)
         text = _COLON_STYLE.sub(colon, text)
+        # Other mentions of the temporary tree read as paths inside the service.
+        text = text.replace(f"{root.resolve()}{os.sep}", "").replace(f"{root}{os.sep}", "")
         return text, (first[0] if first else None)
 
     def run(self, check: ProjectCheck, root: Path | None = None) -> tuple[int, str]:

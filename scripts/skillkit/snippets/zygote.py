@@ -106,6 +106,20 @@ def _inside(path: object, folder: str) -> bool:
     return real == folder or real.startswith(folder + os.sep) or real == os.devnull
 
 
+def _sqlite_path(database: object) -> object:
+    """The file behind a sqlite3 database argument (``file:`` URIs included)."""
+    if isinstance(database, bytes):
+        database = os.fsdecode(database)
+    if isinstance(database, os.PathLike):
+        database = os.fspath(database)
+    if not isinstance(database, str) or database in {"", ":memory:"}:
+        return ""
+    if database.startswith("file:"):
+        path = database[len("file:") :].split("?", 1)[0]
+        return "" if path in {"", ":memory:"} else path
+    return database
+
+
 def _opens_for_writing(args: tuple[Any, ...]) -> bool:
     mode = args[1] if len(args) > 1 else None
     flags = args[2] if len(args) > 2 else 0
@@ -115,6 +129,10 @@ def _opens_for_writing(args: tuple[Any, ...]) -> bool:
 
 
 def _blocked_reason(event: str, args: tuple[Any, ...], folder: str) -> str | None:
+    return _process_reason(event, args) or _path_reason(event, args, folder)
+
+
+def _process_reason(event: str, args: tuple[Any, ...]) -> str | None:
     if event in SPAWN_EVENTS:
         return f"starts a process ({event})"
     if event in NETWORK_EVENTS:
@@ -122,8 +140,14 @@ def _blocked_reason(event: str, args: tuple[Any, ...], folder: str) -> str | Non
         return f"uses the network ({event} {address!r})"
     if event in {"os.kill", "os.killpg"} and args and args[0] not in {0, os.getpid()}:
         return f"sends a signal to another process ({event})"
+    return None
+
+
+def _path_reason(event: str, args: tuple[Any, ...], folder: str) -> str | None:
     if event == "open" and args and _opens_for_writing(args) and not _inside(args[0], folder):
         return f"writes outside its temporary folder (open {os.fspath(args[0])!r})"
+    if event == "sqlite3.connect" and args and not _inside(_sqlite_path(args[0]), folder):
+        return f"opens a database outside its temporary folder (sqlite3.connect {args[0]!r})"
     for index in PATH_EVENTS.get(event, ()):
         if index < len(args) and not _inside(args[index], folder):
             return f"changes a path outside its temporary folder ({event} {args[index]!r})"
