@@ -25,6 +25,8 @@ BAD = FIXTURES / "bad_input.md"
         ("```pycon", "info string 'pycon'"),
         ('check="run"', "unknown fence option check"),
         ("never closed", "this fence is never closed"),
+        ('    indented = "code block"', "indented code block: it has no language"),
+        ('title="../outside.py"', "title '../outside.py' leaves the service's folder"),
     ],
 )
 def test_bad_input_is_reported_on_its_line(

@@ -120,3 +120,12 @@ def test_a_malformed_project_check_is_bad_input(
     monkeypatch.chdir(tmp_path)
     assert main(["snippets", "check", "doc.md"]) == 2
     assert "each tool.skillkit.project.checks entry is" in capsys.readouterr().err
+
+
+def test_exit_2_when_there_is_nothing_to_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["snippets", "check"]) == 2
+    assert "no SKILL.md or resources/*.md here" in capsys.readouterr().err

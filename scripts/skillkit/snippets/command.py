@@ -51,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(root)
         paths = resolve_paths(args.paths, root) if args.paths else default_sources(root)
+        if not paths:
+            raise BadInputError(
+                f"{root}: no SKILL.md or resources/*.md here; run from the skill's folder "
+                "or give markdown files or folders"
+            )
         documents = load_documents(paths, root)
     except (BadInputError, ConfigError) as error:
         print(f"skillkit snippets: {error}", file=sys.stderr)

@@ -91,7 +91,7 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
     files = {
         normal_title(v.block.title or ""): v.block
         for v in verdicts
-        if v.kind is Kind.FILE and not v.findings
+        if v.kind is Kind.FILE and not v.findings and v.block.title
     }
     imports_examples: list[Verdict] = []
     for verdict in selected:
@@ -126,9 +126,25 @@ def _initial_verdict(document: Document, block: Block) -> Verdict:
     return verdict
 
 
+def _unsafe_title(title: str) -> bool:
+    normal = normal_title(title)
+    return title.startswith("/") or normal == ".." or normal.startswith("../")
+
+
 def _claim_titles(verdicts: list[Verdict]) -> None:
     owners: dict[str, Block] = {}
     for verdict in verdicts:
+        title = verdict.block.title
+        if title is not None and _unsafe_title(title) and verdict.kind is not Kind.ERROR:
+            verdict.findings.append(
+                Finding(
+                    verdict.block.path,
+                    verdict.block.fence_line,
+                    f"title {title!r} leaves the service's folder; use a relative path inside "
+                    "it, such as src/package/module.py",
+                )
+            )
+            continue
         if verdict.kind is not Kind.FILE or verdict.block.title is None:
             continue
         title = normal_title(verdict.block.title)

@@ -71,6 +71,15 @@ def parse_text(document: Document, text: str) -> None:
                 document.add_block_finding(block, problem, pending_line)
             _check_fence(document, block, token, lines)
             continue
+        if token.type == "code_block" and token.map:
+            document.findings.append(
+                Finding(
+                    document.path,
+                    token.map[0] + 1,
+                    "indented code block: it has no language and is never checked; make it a "
+                    "fenced block (```python, ```text...)",
+                )
+            )
         if token.nesting != -1 and token.type not in {"inline"}:
             _report_orphan(document, pending)
             pending = None
