@@ -375,6 +375,68 @@ def _preload(modules: list[str]) -> list[str]:
     return problems
 
 
+class Exits:
+    """Waits for child exits: on pidfds when the kernel has them (Linux 5.3+), else by polling."""
+
+    POLL_INTERVAL = 0.002
+
+    def __init__(self) -> None:
+        self.poller = select.poll()
+        self.fds: dict[int, int] = {}  # pidfd -> pid
+        self.pids: set[int] = set()
+        self.use_pidfd = hasattr(os, "pidfd_open")
+
+    def watch(self, pid: int) -> None:
+        self.pids.add(pid)
+        if self.use_pidfd:
+            try:
+                fd = os.pidfd_open(pid)
+            except OSError:
+                self.use_pidfd = False
+                return
+            self.poller.register(fd, select.POLLIN)
+            self.fds[fd] = pid
+
+    def wait(self, seconds: float) -> list[tuple[int, int]]:
+        """(pid, wait status) of the children that ended within ``seconds``."""
+        if self.use_pidfd and len(self.fds) == len(self.pids):
+            ready = [self.fds[fd] for fd, _ in self.poller.poll(seconds * 1000 + 1)]
+        else:
+            time.sleep(min(seconds, self.POLL_INTERVAL))
+            ready = list(self.pids)
+        ended = []
+        for pid in ready:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                ended.append((pid, status))
+                self._forget(pid)
+        return ended
+
+    def _forget(self, pid: int) -> None:
+        self.pids.discard(pid)
+        for fd, owner in list(self.fds.items()):
+            if owner == pid:
+                self.poller.unregister(fd)
+                os.close(fd)
+                del self.fds[fd]
+
+
+def _fork(job: dict[str, Any], root: str) -> tuple[int, str]:
+    jobdir = os.path.join(root, f"job-{job['id']}")
+    os.mkdir(jobdir)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            run_child(job, jobdir)
+        finally:
+            _hard_exit(70)
+    with contextlib.suppress(OSError):
+        os.setpgid(pid, pid)
+    return pid, jobdir
+
+
 def serve(jobs_path: str, results_path: str) -> int:
     with open(jobs_path, encoding="utf-8") as handle:
         batch = json.load(handle)
@@ -383,47 +445,27 @@ def serve(jobs_path: str, results_path: str) -> int:
     # (and so copy) all of it. Frozen objects are never scanned.
     gc.collect()
     gc.freeze()
-    root = batch["root"]
     parallel = max(1, int(batch.get("parallel", 1)))
     pending = list(reversed(batch["jobs"]))
-    running: dict[int, tuple[dict[str, Any], str, float, int]] = {}  # pid -> job, dir, deadline, fd
-    by_fd: dict[int, int] = {}
+    running: dict[int, tuple[dict[str, Any], str, float]] = {}  # pid -> job, folder, deadline
     timed_out: set[int] = set()
-    poller = select.poll()
+    exits = Exits()
     with open(results_path, "w", encoding="utf-8") as results:
         for problem in problems:
             results.write(json.dumps({"preload_error": problem}) + "\n")
         while pending or running:
             while pending and len(running) < parallel:
                 job = pending.pop()
-                jobdir = os.path.join(root, f"job-{job['id']}")
-                os.mkdir(jobdir)
-                sys.stdout.flush()
-                sys.stderr.flush()
-                pid = os.fork()
-                if pid == 0:
-                    try:
-                        run_child(job, jobdir)
-                    finally:
-                        _hard_exit(70)
-                with contextlib.suppress(OSError):
-                    os.setpgid(pid, pid)
-                pidfd = os.pidfd_open(pid)
-                poller.register(pidfd, select.POLLIN)
-                by_fd[pidfd] = pid
-                running[pid] = (job, jobdir, time.monotonic() + float(job["timeout"]), pidfd)
+                pid, jobdir = _fork(job, batch["root"])
+                exits.watch(pid)
+                running[pid] = (job, jobdir, time.monotonic() + float(job["timeout"]))
             wait = max(0.0, min(entry[2] for entry in running.values()) - time.monotonic())
-            for fd, _ in poller.poll(wait * 1000 + 1):
-                pid = by_fd.pop(fd)
-                poller.unregister(fd)
-                os.close(fd)
-                _, status = os.waitpid(pid, 0)
-                job, jobdir, _, _ = running.pop(pid)
-                record = _finish(job, jobdir, status, pid in timed_out)
-                results.write(json.dumps(record) + "\n")
+            for pid, status in exits.wait(wait):
+                job, jobdir, _ = running.pop(pid)
+                results.write(json.dumps(_finish(job, jobdir, status, pid in timed_out)) + "\n")
                 _remove(jobdir)
             now = time.monotonic()
-            for pid, (_, _, deadline, _) in running.items():
+            for pid, (_, _, deadline) in running.items():
                 if deadline <= now and pid not in timed_out:
                     timed_out.add(pid)
                     with contextlib.suppress(ProcessLookupError):
