@@ -97,7 +97,7 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
     for verdict in selected:
         if verdict.findings or verdict.kind in {Kind.ERROR, Kind.SKIP, Kind.TEXT}:
             continue
-        if cache is not None and verdict.kind in CACHEABLE:
+        if cache is not None and _cacheable(verdict):
             hit = cache.get(verdict.block, verdict.kind)
             if hit is not None:
                 verdict.findings, verdict.checks = hit
@@ -107,12 +107,19 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
     report.notes += _run_batches(work, settings, options)
     if cache is not None:
         for verdict in selected:
-            if verdict.kind in CACHEABLE and not verdict.cached and verdict.ok and verdict.checks:
+            if _cacheable(verdict) and not verdict.cached and verdict.ok and verdict.checks:
                 cache.put(verdict.block, verdict.kind, verdict.findings, verdict.checks)
     if options.run_project:
         report.project, notes = _project(files, imports_examples, settings, options)
         report.notes += notes
     return report
+
+
+def _cacheable(verdict: Verdict) -> bool:
+    """Self-contained blocks only: an imports= example depends on the whole service."""
+    annotation = verdict.block.annotation
+    depends_on_service = annotation is not None and "imports" in annotation.options
+    return verdict.kind in CACHEABLE and not depends_on_service
 
 
 def _initial_verdict(document: Document, block: Block) -> Verdict:
