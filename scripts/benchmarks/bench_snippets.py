@@ -5,7 +5,7 @@ Run with the ``bench`` group installed::
     uv run --group bench python scripts/benchmarks/bench_snippets.py [--count 200]
 
 It writes N realistic snippets (Pydantic models, dataclasses, async functions, plain functions;
-half of them print and state their output with ``#>`` lines) into one markdown file, checks that
+three in four print and state their output with ``#>`` lines) into one markdown file, checks that
 every tool passes the corpus, and prints the wall time of each run (process start included):
 
 - this engine, lint + type check + run: cold (empty cache folder: mypy and bytecode caches
