@@ -22,6 +22,7 @@ import ast
 import asyncio
 import builtins
 import contextlib
+import ctypes
 import gc
 import importlib
 import inspect
@@ -213,8 +214,19 @@ def _redirect(jobdir: str) -> None:
         os.close(fd)
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent ends (no orphans after a crash)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _isolate(jobdir: str) -> tuple[str, Callable[[dict[str, Any]], None]]:
     """Own process group, fresh working folder, redirected output; the result writer."""
+    die_with_parent()
     os.setpgid(0, 0)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     with contextlib.suppress(ValueError, OSError):
@@ -438,6 +450,7 @@ def _fork(job: dict[str, Any], root: str) -> tuple[int, str]:
 
 
 def serve(jobs_path: str, results_path: str) -> int:
+    die_with_parent()
     with open(jobs_path, encoding="utf-8") as handle:
         batch = json.load(handle)
     problems = _preload(batch.get("preload", []))
