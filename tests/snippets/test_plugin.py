@@ -15,6 +15,13 @@ addopts = ["-p", "skillkit.snippets.pytest_plugin", "-p", "no:cacheprovider"]
 strict = true
 filterwarnings = ["error"]
 asyncio_default_fixture_loop_scope = "function"
+
+[tool.skillkit.project]
+checks = [
+    { name = "present", run = ["python", "-c", "import app.main"] },
+    { name = "script", run = ["python", "src/app/main.py"] },
+]
+env = { PYTHONPATH = "src" }
 """
 SKILL = """\
 # Skill
@@ -43,6 +50,8 @@ ok = true
 
 ```python title="src/app/main.py"
 VALUE = 1
+if __name__ == "__main__":
+    raise ValueError(VALUE)
 ```
 """
 
@@ -79,6 +88,8 @@ def test_each_block_is_an_item_named_by_line_or_title(project: Path) -> None:
         "SKILL.md::line-13",
         "resources/guide.md::line-3",
         "resources/guide.md::line-8-src/app/main.py",
+        "resources/guide.md::project-present",
+        "resources/guide.md::project-script",
     ]
 
 
@@ -86,17 +97,26 @@ def test_a_failing_block_fails_its_item_with_the_finding(project: Path) -> None:
     result = _pytest(project, "-rs")
     assert result.returncode == 1, result.stdout
     assert "SKILL.md:9: mypy assignment: Incompatible types in assignment" in result.stdout
-    assert "1 failed, 3 passed, 1 skipped" in result.stdout
+    assert "2 failed, 4 passed, 1 skipped" in result.stdout
     assert "SKILL.md:13: shown, not run" in result.stdout
 
 
 def test_k_selects_blocks_and_only_they_are_checked(project: Path) -> None:
     result = _pytest(project, "-k", "line-3", "-rA")
     assert result.returncode == 0, result.stdout
-    assert "2 passed, 3 deselected" in result.stdout
+    assert "2 passed, 5 deselected" in result.stdout
 
 
 def test_a_markdown_file_without_blocks_does_not_exit_5(project: Path) -> None:
     result = _pytest(project, "resources/empty.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no tests ran" in result.stdout
+
+
+def test_project_checks_are_items_failing_at_the_markdown_line(project: Path) -> None:
+    result = _pytest(project, "-k", "project")
+    assert result.returncode == 1, result.stdout
+    assert "1 failed, 1 passed, 5 deselected" in result.stdout
+    raise_line = GUIDE.splitlines().index("    raise ValueError(VALUE)") + 1
+    assert f"resources/guide.md:{raise_line}: project check 'script'" in result.stdout
+    assert f'File "resources/guide.md", line {raise_line}, in <module>' in result.stdout
