@@ -51,8 +51,16 @@ def run_mypy(
             f"mypy failed (exit {completed.returncode}): "
             f"{(completed.stderr or completed.stdout).strip()[-2000:]}"
         )
+    diagnostics = _parse(completed.stdout)
+    if completed.returncode == 1 and not diagnostics:
+        # Exit 1 without a single error line: mypy itself failed (not installed, bad config).
+        raise ToolError(f"mypy failed: {(completed.stderr or completed.stdout).strip()[-2000:]}")
+    return diagnostics
+
+
+def _parse(output: str) -> list[Diagnostic]:
     diagnostics = []
-    for raw in completed.stdout.splitlines():
+    for raw in output.splitlines():
         if not raw.startswith("{"):
             continue
         item = json.loads(raw)
