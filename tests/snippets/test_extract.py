@@ -78,3 +78,18 @@ def test_a_valid_annotation_is_parsed() -> None:
         {"imports": "Domain is pure"},
         7,
     )
+
+
+def test_an_orphan_annotation_keeps_its_own_problem(tmp_path: Path) -> None:
+    document = read_document(_write(tmp_path, "# T\n\n<!-- check: runn -->\n\nText.\n"), "doc.md")
+    assert [str(finding) for finding in document.findings] == [
+        "doc.md:3: annotation is not followed by a fence; put it on the line directly above the "
+        "opening ``` of the block it describes (no blank line between); also: unknown "
+        "annotation kind 'runn'; use one of: run, file, excerpt, bad, text, skip"
+    ]
+
+
+def test_an_indented_code_block_is_a_finding(tmp_path: Path) -> None:
+    document = read_document(_write(tmp_path, "# T\n\n    x = 1\n"), "doc.md")
+    assert document.blocks == []
+    assert [finding.line for finding in document.findings] == [3]

@@ -96,7 +96,8 @@ def _report_orphan(
             document.path,
             pending[0].map[0] + 1,
             "annotation is not followed by a fence; put it on the line directly above the "
-            "opening ``` of the block it describes (no blank line between)",
+            "opening ``` of the block it describes (no blank line between)"
+            + (f"; also: {pending[2]}" if pending[2] else ""),
         )
     )
 
