@@ -24,6 +24,7 @@ HOSTILE = {
     "system": f'os.system("touch {ROOT}/HOSTILE.txt")',
     "signal": "os.kill(os.getppid(), 9)",
     "connect": 'socket.create_connection(("127.0.0.1", 5432))',
+    "listen": 'socket.socket().bind(("0.0.0.0", 0))',
     "sqlite": f'sqlite3.connect("{ROOT}/hostile.db")',
     "sqlite_uri": f'sqlite3.connect("file:{ROOT}/hostile.db?mode=rwc", uri=True)',
 }
@@ -39,6 +40,7 @@ EXPECTED = {
     "system": "starts a process (os.system)",
     "signal": "sends a signal to another process (os.kill)",
     "connect": "uses the network (socket.connect",
+    "listen": "uses the network (socket.bind ('0.0.0.0', 0)",
     "sqlite": "opens a database outside its temporary folder",
     "sqlite_uri": "opens a database outside its temporary folder",
 }
@@ -65,9 +67,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report, dic
         markdown.append(f'<!-- check: skip reason="marker {name}" -->\n```text\n```\n')
         markdown.append(f"```python\n{PRELUDE}{code}\n```\n")
     markdown.append(
-        "```python\nimport os\nimport sqlite3\nfrom pathlib import Path\n\n"
+        "```python\nimport contextlib\nimport os\nimport socket\nimport sqlite3\n"
+        "from pathlib import Path\n\n"
         'sqlite3.connect("mine.db").close()\nsqlite3.connect(":memory:").close()\n'
         'Path("mine.txt").write_text("ok")\n'
+        "# binding to loopback is allowed (urllib3 probes IPv6 this way at import); inside the\n"
+        "# runner's network namespace the system may still refuse it\n"
+        "with contextlib.suppress(OSError):\n"
+        '    socket.socket(socket.AF_INET6).bind(("::1", 0))\n'
         'print(Path("mine.txt").read_text(), os.getcwd().startswith(os.environ["HOME"]))\n'
         "#> ok True\n```\n"
     )

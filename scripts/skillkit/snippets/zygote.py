@@ -26,6 +26,7 @@ import ctypes
 import gc
 import importlib
 import inspect
+import ipaddress
 import json
 import linecache
 import os
@@ -138,10 +139,21 @@ def _process_reason(event: str, args: tuple[Any, ...]) -> str | None:
         return f"starts a process ({event})"
     if event in NETWORK_EVENTS:
         address = args[1] if len(args) > 1 else "?"
+        if event == "socket.bind" and _is_loopback(address):
+            return None  # reaches nothing: e.g. urllib3 probes for IPv6 by binding ('::1', 0)
         return f"uses the network ({event} {address!r})"
     if event in {"os.kill", "os.killpg"} and args and args[0] not in {0, os.getpid()}:
         return f"sends a signal to another process ({event})"
     return None
+
+
+def _is_loopback(address: object) -> bool:
+    if not isinstance(address, tuple) or not address or not isinstance(address[0], str):
+        return False
+    try:
+        return ipaddress.ip_address(address[0]).is_loopback
+    except ValueError:
+        return address[0] == "localhost"
 
 
 def _path_reason(event: str, args: tuple[Any, ...], folder: str) -> str | None:
