@@ -115,6 +115,28 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
     return report
 
 
+def project_files(documents: list[Document]) -> tuple[dict[str, Block], list[Finding]]:
+    """The reference service's files by path, and what keeps any file block from being used.
+
+    Only the shape is checked here (titles, fences, classification); `check_documents` proves the
+    code.
+    """
+    verdicts = [
+        _initial_verdict(document, block) for document in documents for block in document.blocks
+    ]
+    _claim_titles(verdicts)
+    problems = [finding for document in documents for finding in document.findings]
+    files: dict[str, Block] = {}
+    for verdict in verdicts:
+        if verdict.kind is not Kind.FILE:
+            continue
+        if verdict.findings:
+            problems += verdict.findings
+        elif verdict.block.title:
+            files.setdefault(normal_title(verdict.block.title), verdict.block)
+    return files, problems
+
+
 def _cacheable(verdict: Verdict) -> bool:
     """Self-contained blocks only: an imports= example depends on the whole service."""
     annotation = verdict.block.annotation

@@ -1,0 +1,1 @@
+"""Export the reference service from resources/complete-examples.md as a starter project."""
