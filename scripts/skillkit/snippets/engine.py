@@ -104,14 +104,21 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
                 verdict.cached = True
                 continue
         _plan(verdict, work, files, imports_examples, settings)
-    report.notes += _run_batches(work, settings, options)
+    # The reference service's checks run while the snippet batches do.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        project = (
+            background.submit(_project, files, imports_examples, settings, options)
+            if options.run_project
+            else None
+        )
+        report.notes += _run_batches(work, settings, options)
+        if project is not None:
+            report.project, notes = project.result()
+            report.notes += notes
     if cache is not None:
         for verdict in selected:
             if _cacheable(verdict) and not verdict.cached and verdict.ok and verdict.checks:
                 cache.put(verdict.block, verdict.kind, verdict.findings, verdict.checks)
-    if options.run_project:
-        report.project, notes = _project(files, imports_examples, settings, options)
-        report.notes += notes
     return report
 
 
