@@ -108,7 +108,7 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
     with ThreadPoolExecutor(max_workers=1) as background:
         project = (
             background.submit(_project, files, imports_examples, settings, options)
-            if options.run_project
+            if _wants_project(selected, imports_examples, options)
             else None
         )
         report.notes += _run_batches(work, settings, options)
@@ -120,6 +120,16 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
             if _cacheable(verdict) and not verdict.cached and verdict.ok and verdict.checks:
                 cache.put(verdict.block, verdict.kind, verdict.findings, verdict.checks)
     return report
+
+
+def _wants_project(selected: list[Verdict], imports: list[Verdict], options: Options) -> bool:
+    """All blocks, named project checks (pytest items), a file block or an imports= example."""
+    return options.run_project and (
+        options.selected is None
+        or options.project_checks is not None
+        or bool(imports)
+        or any(verdict.kind is Kind.FILE for verdict in selected)
+    )
 
 
 def _cacheable(verdict: Verdict) -> bool:
