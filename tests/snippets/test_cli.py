@@ -156,6 +156,9 @@ def test_one_guide_is_checked_against_the_file_blocks_of_all(
     assert [summary["path"] for summary in payload["files"]] == ["resources/quotes.md"]
     assert [(block["kind"], block["ok"]) for block in payload["blocks"]] == [("excerpt", True)]
     assert payload["project"] == []
+    assert payload["notes"] == [
+        "the reference service checks did not run: no file block among the given files"
+    ]
 
 
 def test_a_guide_with_file_blocks_runs_the_service_checks(

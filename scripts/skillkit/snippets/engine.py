@@ -115,6 +115,10 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
         if project is not None:
             report.project, notes = project.result()
             report.notes += notes
+        elif options.run_project and options.project_checks is None:
+            report.notes.append(
+                "the reference service checks did not run: no file block among the given files"
+            )
     if cache is not None:
         for verdict in selected:
             if _cacheable(verdict) and not verdict.cached and verdict.ok and verdict.checks:
