@@ -129,3 +129,44 @@ def test_exit_2_when_there_is_nothing_to_check(
     monkeypatch.chdir(tmp_path)
     assert main(["snippets", "check"]) == 2
     assert "no SKILL.md or resources/*.md here" in capsys.readouterr().err
+
+
+def _skill(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.skillkit.project]\nchecks = [["python", "-c", "raise SystemExit(3)"]]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "quotes.md").write_text(
+        '<!-- check: excerpt -->\n```python title="src/app/main.py"\nVALUE = 1\n```\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "resources" / "service.md").write_text(
+        '```python title="src/app/main.py"\nimport os\n\nVALUE = 1\n```\n', encoding="utf-8"
+    )
+
+
+def test_one_guide_is_checked_against_the_file_blocks_of_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _skill(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snippets", "check", "resources/quotes.md", "--no-cache", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert [summary["path"] for summary in payload["files"]] == ["resources/quotes.md"]
+    assert [(block["kind"], block["ok"]) for block in payload["blocks"]] == [("excerpt", True)]
+    assert payload["project"] == []
+    assert payload["notes"] == [
+        "the reference service checks did not run: no file block among the given files"
+    ]
+
+
+def test_a_guide_with_file_blocks_runs_the_service_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _skill(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["snippets", "check", "resources/service.md", "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "project check python (python -c raise SystemExit(3)): FAILED" in out
+    assert "resources/service.md:1: project check 'python'" in out

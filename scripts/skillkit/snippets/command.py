@@ -16,7 +16,13 @@ from skillkit.snippets.engine import Options, check_documents
 from skillkit.snippets.lint import ToolError
 from skillkit.snippets.report import as_json, as_text
 from skillkit.snippets.sandbox import SandboxError
-from skillkit.snippets.sources import BadInputError, default_sources, load_documents, resolve_paths
+from skillkit.snippets.sources import (
+    BadInputError,
+    default_sources,
+    load_documents,
+    resolve_paths,
+    unique_paths,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,16 +62,29 @@ def run(args: argparse.Namespace) -> int:
                 f"{root}: no SKILL.md or resources/*.md here; run from the skill's folder "
                 "or give markdown files or folders"
             )
-        documents = load_documents(paths, root)
+        # The whole guide is read so excerpts and the service see every file block; only the
+        # blocks of the given files are checked and reported.
+        everything = unique_paths([*default_sources(root), *paths])
+        documents = load_documents(everything, root)
     except (BadInputError, ConfigError) as error:
         print(f"skillkit snippets: {error}", file=sys.stderr)
         return 2
+    asked = {path.resolve() for path in paths}
+    shown = [document for document in documents if document.source.resolve() in asked]
+    selected = (
+        frozenset(block.ident for document in shown for block in document.blocks)
+        if len(shown) < len(documents)
+        else None
+    )
     use_cache = not args.no_cache and cache_enabled_by_default()
-    options = Options(parallel=args.jobs, use_cache=use_cache, cache_dir=cache_root())
+    options = Options(
+        parallel=args.jobs, use_cache=use_cache, cache_dir=cache_root(), selected=selected
+    )
     try:
         report = check_documents(documents, settings, options)
     except (SandboxError, ToolError) as error:
         print(f"skillkit snippets: the checks could not complete: {error}", file=sys.stderr)
         return 1
+    report.documents = shown
     print(as_json(report) if args.json else as_text(report))
     return 1 if report.findings else 0

@@ -104,14 +104,25 @@ def check_documents(documents: list[Document], settings: Settings, options: Opti
                 verdict.cached = True
                 continue
         _plan(verdict, work, files, imports_examples, settings)
-    report.notes += _run_batches(work, settings, options)
+    # The reference service's checks run while the snippet batches do.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        project = (
+            background.submit(_project, files, imports_examples, settings, options)
+            if _wants_project(selected, imports_examples, options)
+            else None
+        )
+        report.notes += _run_batches(work, settings, options)
+        if project is not None:
+            report.project, notes = project.result()
+            report.notes += notes
+        elif options.run_project and options.project_checks is None:
+            report.notes.append(
+                "the reference service checks did not run: no file block among the given files"
+            )
     if cache is not None:
         for verdict in selected:
             if _cacheable(verdict) and not verdict.cached and verdict.ok and verdict.checks:
                 cache.put(verdict.block, verdict.kind, verdict.findings, verdict.checks)
-    if options.run_project:
-        report.project, notes = _project(files, imports_examples, settings, options)
-        report.notes += notes
     return report
 
 
@@ -135,6 +146,16 @@ def project_files(documents: list[Document]) -> tuple[dict[str, Block], list[Fin
         elif verdict.block.title:
             files.setdefault(normal_title(verdict.block.title), verdict.block)
     return files, problems
+
+
+def _wants_project(selected: list[Verdict], imports: list[Verdict], options: Options) -> bool:
+    """All blocks, named project checks (pytest items), a file block or an imports= example."""
+    return options.run_project and (
+        options.selected is None
+        or options.project_checks is not None
+        or bool(imports)
+        or any(verdict.kind is Kind.FILE for verdict in selected)
+    )
 
 
 def _cacheable(verdict: Verdict) -> bool:

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -19,6 +20,7 @@ from skillkit.snippets.config import ProjectCheck, ProjectSettings
 from skillkit.snippets.model import Block, Finding
 
 OUTPUT_TAIL = 6000
+CHECKS_AT_ONCE = 2
 _COLON_STYLE = re.compile(r"(?P<path>[\w./\-]+\.\w+):(?P<line>\d+)")
 _TRACEBACK_STYLE = re.compile(r'File "(?P<path>[^"]+)", line (?P<line>\d+)')
 
@@ -168,14 +170,18 @@ def run_project(tree: Tree, selected: set[str] | None = None) -> list[CheckOutco
                 )
                 outcomes.append(skipped)
             return outcomes
-    for check in tree.settings.checks:
-        if selected is not None and check.name not in selected:
-            continue
+    chosen = [c for c in tree.settings.checks if selected is None or c.name in selected]
+
+    def run_check(check: ProjectCheck) -> CheckOutcome:
         code, output = tree.run(check)
         outcome = CheckOutcome(check.name, check.argv)
         if code != 0:
             outcome.findings.append(_failure(tree, check, (code, output), anchor, "project check"))
-        outcomes.append(outcome)
+        return outcome
+
+    # The checks only read the tree: two at a time keep both CPUs busy (outcomes keep their order).
+    with ThreadPoolExecutor(max_workers=CHECKS_AT_ONCE) as pool:
+        outcomes += pool.map(run_check, chosen)
     return outcomes
 
 

@@ -38,6 +38,17 @@ def resolve_paths(paths: list[Path], root: Path) -> list[Path]:
     return resolved
 
 
+def unique_paths(paths: list[Path]) -> list[Path]:
+    """``paths`` without repeats of one file, in their first order."""
+    seen: set[Path] = set()
+    kept = []
+    for path in paths:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            kept.append(path)
+    return kept
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path as findings show it: relative to the repository when inside it."""
     absolute = path.resolve()
