@@ -14,7 +14,7 @@ from skillkit.validate.findings import BadInput, Finding
 
 FIX = (
     "split the guide into smaller guides linked from SKILL.md, or move detail into a "
-    f"complete-examples file the guide links to (a file that must stay whole can get its own "
+    "complete-examples file the guide links to (a file that must stay whole can get its own "
     f"budget in {BUDGETS_TABLE})"
 )
 
