@@ -61,7 +61,9 @@ def test_json_report_lists_files_blocks_and_skips(
         (9, "bad", ["compile", "run"], True),
     ]
     assert payload["project"] == []
-    assert payload["notes"] == ["no file blocks: the reference service checks did not run"]
+    # Which note depends on whether the repository around the file has file blocks of its own.
+    (note,) = payload["notes"]
+    assert "the reference service checks did not run" in note
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,20 @@ def test_repository_settings() -> None:
     assert settings.source == REPO / "pyproject.toml"
     assert settings.max_lines == 200
     assert settings.max_tokens == config.DEFAULT_MAX_TOKENS
+    assert (settings.reference_max_lines, settings.reference_max_tokens) == (500, 6500)
+    assert settings.file_budgets == {
+        "resources/complete-examples.md": config.FileBudget(lines=3600, tokens=37000)
+    }
+
+
+def test_every_guide_is_measured_against_a_budget(validate: Callable[..., Outcome]) -> None:
+    needs_skill_md()
+    references = validate(REPO, "--json").report()["references"]
+    guides = sorted(path.relative_to(REPO).as_posix() for path in REPO.glob("resources/*.md"))
+    assert [reference["path"] for reference in references] == guides
+    for reference in references:
+        assert reference["lines"] <= reference["max_lines"], reference
+        assert reference["tokens"] <= reference["max_tokens"], reference
 
 
 def test_repository_root_passes(validate: Callable[..., Outcome]) -> None:

@@ -59,6 +59,14 @@ CASES: dict[str, tuple[set[tuple[str, str, int]], set[str]]] = {
     "budget-lines": ({("budget/lines", "SKILL.md", 9)}, set()),
     "budget-tokens": ({("budget/tokens", "SKILL.md", 9)}, set()),
     "budget-description": ({("budget/description", "SKILL.md", 3)}, set()),
+    "budget-reference-lines": (
+        {("budget/reference-lines", "resources/guide.md", 11)},
+        set(),
+    ),
+    "budget-reference-tokens": (
+        {("budget/reference-tokens", "resources/guide.md", 8)},
+        set(),
+    ),
     "format-crlf": ({("format/crlf", "SKILL.md", 1)}, set()),
 }
 

@@ -36,6 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"SKILL.md token budget (default {config.DEFAULT_MAX_TOKENS}; {TOKENIZER})",
     )
     parser.add_argument(
+        "--reference-max-lines",
+        type=_positive,
+        help="line budget of each other markdown file (default: none; per-file budgets in "
+        "[tool.skillkit.validate.budgets] still apply)",
+    )
+    parser.add_argument(
+        "--reference-max-tokens",
+        type=_positive,
+        help=f"token budget of each other markdown file (default: none; {TOKENIZER})",
+    )
+    parser.add_argument(
         "--max-description-chars",
         type=_positive,
         help=f"description budget in characters (default {config.SPEC_MAX_DESCRIPTION})",
@@ -54,6 +65,10 @@ def _settings(args: argparse.Namespace, folder: Path) -> config.Settings:
         settings = replace(settings, max_lines=args.max_lines)
     if args.max_tokens is not None:
         settings = replace(settings, max_tokens=args.max_tokens)
+    if args.reference_max_lines is not None:
+        settings = replace(settings, reference_max_lines=args.reference_max_lines)
+    if args.reference_max_tokens is not None:
+        settings = replace(settings, reference_max_tokens=args.reference_max_tokens)
     if args.max_description_chars is not None:
         if args.max_description_chars > config.SPEC_MAX_DESCRIPTION:
             raise BadInput(f"--max-description-chars cannot exceed {config.SPEC_MAX_DESCRIPTION}")

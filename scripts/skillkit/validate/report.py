@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from skillkit.validate.findings import BadInput, Finding
+from skillkit.validate.reference_budgets import Reference
 from skillkit.validate.runner import Result
 from skillkit.validate.tokens import TOKENIZER
 
@@ -38,9 +39,23 @@ def text(result: Result) -> str:
         f"SKILL.md: {size.lines} lines (budget {settings.max_lines}), {size.tokens:,} tokens "
         f"(budget {settings.max_tokens:,}; counted with {TOKENIZER})"
     )
+    lines += [reference_line(reference) for reference in result.references]
     if settings.source is not None:
         lines.append(f"settings: [tool.skillkit.validate] in {shown(settings.source)}")
     return "\n".join(lines)
+
+
+def _against(figure: int, unit: str, budget: int | None, own: bool) -> str:
+    limit = "no budget" if budget is None else f"{'own budget' if own else 'budget'} {budget:,}"
+    return f"{figure:,} {unit} ({limit})"
+
+
+def reference_line(reference: Reference) -> str:
+    """`resources/x.md: 491 lines (budget 500), 6,082 tokens (budget 6,500)`."""
+    size, budget = reference.size, reference.budget
+    lines = _against(size.lines, "lines", budget.lines, budget.own)
+    tokens = _against(size.tokens, "tokens", budget.tokens, budget.own)
+    return f"{reference.relative}: {lines}, {tokens}"
 
 
 def as_json(result: Result) -> str:
@@ -64,6 +79,17 @@ def as_json(result: Result) -> str:
             "max_lines": settings.max_lines,
             "max_tokens": settings.max_tokens,
         },
+        "references": [
+            {
+                "path": reference.relative,
+                "lines": reference.size.lines,
+                "tokens": reference.size.tokens,
+                "max_lines": reference.budget.lines,
+                "max_tokens": reference.budget.tokens,
+                "own_budget": reference.budget.own,
+            }
+            for reference in result.references
+        ],
         "tokenizer": TOKENIZER,
         "settings_file": None if settings.source is None else shown(settings.source),
     }

@@ -44,6 +44,12 @@ RULES: dict[str, str] = {
     "toc/incomplete": "a `##` heading that the file's table of contents does not link",
     "budget/lines": "SKILL.md has more lines than the budget",
     "budget/tokens": "SKILL.md has more tokens than the budget",
+    "budget/reference-lines": (
+        "a reference file has more lines than its budget (`reference-max-lines` or its own)"
+    ),
+    "budget/reference-tokens": (
+        "a reference file has more tokens than its budget (`reference-max-tokens` or its own)"
+    ),
     "budget/description": "`description` is longer than the configured character budget",
     "format/crlf": "CRLF line endings (use LF)",
 }

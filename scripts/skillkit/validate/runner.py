@@ -12,6 +12,7 @@ from skillkit.validate import (
     line_endings,
     links,
     reachability,
+    reference_budgets,
     skill_folder,
     toc,
 )
@@ -25,6 +26,7 @@ class Result:
     settings: Settings
     size: budgets.Size
     findings: list[Finding]
+    references: list[reference_budgets.Reference]
 
 
 class _Documents:
@@ -55,15 +57,27 @@ def validate(folder: Path, settings: Settings) -> Result:
     )
     name = front.data.get("name")
     skill_name = name.strip() if isinstance(name, str) else ""
-    for path in dict.fromkeys([skill_md, *shipped, *linked_markdown]):
+    checked = list(dict.fromkeys([skill_md, *shipped, *linked_markdown]))
+    named = {
+        path: reference_budgets.relative_name(path, folder) for path in checked if path != skill_md
+    }
+    reference_budgets.check_overrides(settings, folder, named.values())
+    references: list[reference_budgets.Reference] = []
+    for path in checked:
         parsed = documents(path)
         findings += links.check(parsed, folder, documents, skill_name)
         findings += line_endings.check(path, parsed.text)
         if path != skill_md:
             findings += toc.check(parsed)
+            reference = reference_budgets.measure_reference(
+                path, named[path], parsed.text, settings
+            )
+            findings += reference_budgets.check(reference, parsed.text)
+            references.append(reference)
     findings += reachability.check(skill_md, linked, shipped, folder)
 
     size = budgets.measure(text)
     findings += budgets.check(skill_md, text, size, front, settings)
     kept = sorted(finding for finding in findings if finding.rule not in settings.ignore)
-    return Result(folder=folder, settings=settings, size=size, findings=kept)
+    references.sort(key=lambda reference: reference.relative)
+    return Result(folder=folder, settings=settings, size=size, findings=kept, references=references)
