@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -90,26 +91,20 @@ class Tree:
         """Output with assembled-file locations replaced by markdown ones; the first such place."""
         first: list[Finding] = []
 
-        def colon(match: re.Match[str]) -> str:
-            found = self.locate(match.group("path"), root, int(match.group("line")))
-            if found is None:
-                return match.group(0)
-            block, line = found
-            if not first:
-                first.append(Finding(block.path, line, ""))
-            return f"{block.path}:{line}"
+        def replacer(template: str) -> Callable[[re.Match[str]], str]:
+            def replace(match: re.Match[str]) -> str:
+                found = self.locate(match.group("path"), root, int(match.group("line")))
+                if found is None:
+                    return match.group(0)
+                block, line = found
+                if not first:
+                    first.append(Finding(block.path, line, ""))
+                return template.format(path=block.path, line=line)
 
-        def traceback_style(match: re.Match[str]) -> str:
-            found = self.locate(match.group("path"), root, int(match.group("line")))
-            if found is None:
-                return match.group(0)
-            block, line = found
-            if not first:
-                first.append(Finding(block.path, line, ""))
-            return f'File "{block.path}", line {line}'
+            return replace
 
-        text = _TRACEBACK_STYLE.sub(traceback_style, output)
-        text = _COLON_STYLE.sub(colon, text)
+        text = _TRACEBACK_STYLE.sub(replacer('File "{path}", line {line}'), output)
+        text = _COLON_STYLE.sub(replacer("{path}:{line}"), text)
         # Other mentions of the temporary tree read as paths inside the service.
         text = text.replace(f"{root.resolve()}{os.sep}", "").replace(f"{root}{os.sep}", "")
         return text, (first[0] if first else None)
