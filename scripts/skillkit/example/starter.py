@@ -22,9 +22,11 @@ uv run --env-file .env python -m convo
 ```
 
 `.env` holds `CONVO_TOKEN_SECRET`, a random secret made for this copy: keep it out of version
-control (`.gitignore` already does). Every `CONVO_*` setting is described in
-`src/convo/infrastructure/settings.py`; for PostgreSQL set
-`CONVO_DATABASE_URL=postgresql+asyncpg://user:password@host:5432/convo`.
+control (`.gitignore` already does). The first `uv run` also writes `uv.lock`: commit it, since
+the CI workflow in `.github/workflows/ci.yml` installs with `uv sync --locked`.
+
+Every `CONVO_*` setting is described in `src/convo/infrastructure/settings.py`; for PostgreSQL
+set `CONVO_DATABASE_URL=postgresql+asyncpg://user:password@host:5432/convo`.
 
 ## Call it
 
