@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import ast
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from skillkit.snippets.extract import read_document
 
@@ -37,16 +33,6 @@ def _broken_pyproject() -> str:
             ):
                 return node.value.value
     raise AssertionError("configuration.md has no bad example assigning `broken`")
-
-
-@pytest.fixture
-def uv() -> str:
-    found = shutil.which("uv") or shutil.which("uv", path=str(Path(sys.executable).parent))
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("uv is not on PATH; CI installs it before running the tests")
-        pytest.skip("uv is not on PATH (python3 -m pip install uv)")
-    return found
 
 
 def test_groups_lost_at_the_toml_root_fail_only_at_uv_sync(uv: str, tmp_path: Path) -> None:

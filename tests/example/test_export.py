@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,16 +100,6 @@ def _free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-@pytest.fixture
-def uv() -> str:
-    found = shutil.which("uv") or shutil.which("uv", path=str(Path(sys.executable).parent))
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("uv is not on PATH; CI installs it before running the tests")
-        pytest.skip("uv is not on PATH (python3 -m pip install uv)")
-    return found
 
 
 @pytest.fixture
